@@ -1,0 +1,20 @@
+/**
+ * Everything the skill says, as one typed object per locale. A new locale is a new file implementing
+ * Speech plus one line in ./index.ts; the compiler points out any sentence it is missing.
+ * Numbers are written as digits so that Alexa reads them naturally and transcripts can be checked.
+ */
+export interface Speech {
+  welcome(count: number): string;
+  reprompt: string;
+  hello(count: number): string;
+  added(amount: number, count: number): string;
+  amountNotAllowed(min: number, max: number): string;
+  currentCount(count: number): string;
+  reset: string;
+  help: string;
+  goodbye(count: number): string;
+  goodbyeHome: string;
+  fallback: string;
+  storageUnavailable: string;
+  somethingWentWrong: string;
+}

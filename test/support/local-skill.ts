@@ -1,0 +1,57 @@
+import { DynamoDBDocumentClient, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
+import { Skill } from 'ask-sdk-core';
+import { createDocumentClient } from '../../lambda/src/persistence/dynamodb-client';
+import { createDynamoDbPersistenceAdapter } from '../../lambda/src/persistence/dynamodb-persistence-adapter';
+import { buildSkill } from '../../lambda/src/skill';
+import { EmbeddedDynamoDb, startEmbeddedDynamoDb } from '../../tools/local/embedded-dynamodb';
+
+/** A fresh in-memory DynamoDB for each test, with the skill wired to it and its calls counted. */
+export interface SkillUnderTest {
+  skill: Skill;
+  store: EmbeddedDynamoDb;
+  client: DynamoDBDocumentClient;
+  /** DynamoDB operations the skill sent, in order ("GetItem", "PutItem", ...). */
+  calls: string[];
+  readItem(userId: string): Promise<Record<string, unknown> | undefined>;
+  writeItem(item: Record<string, unknown>): Promise<void>;
+}
+
+export function useSkillWithEmbeddedDynamoDb(options: { tableName?: string } = {}): SkillUnderTest {
+  const context = {} as SkillUnderTest;
+  beforeEach(async () => {
+    context.store = await startEmbeddedDynamoDb();
+    context.client = createDocumentClient({ ...context.store });
+    context.calls = countCalls(context.client);
+    context.skill = buildSkill({
+      persistenceAdapter: createDynamoDbPersistenceAdapter({
+        client: context.client,
+        tableName: options.tableName ?? context.store.tableName,
+      }),
+    });
+    const inspector = createDocumentClient({ ...context.store });
+    context.readItem = async (userId) =>
+      (await inspector.send(new GetCommand({ TableName: context.store.tableName, Key: { id: userId } })))
+        .Item;
+    context.writeItem = async (item) => {
+      await inspector.send(new PutCommand({ TableName: context.store.tableName, Item: item }));
+    };
+  });
+  afterEach(async () => {
+    context.client.destroy();
+    await context.store.stop();
+  });
+  return context;
+}
+
+/** Records the name of every command sent through the client (at the SDK's first middleware step). */
+export function countCalls(client: DynamoDBDocumentClient): string[] {
+  const calls: string[] = [];
+  client.middlewareStack.add(
+    (next, context) => (args) => {
+      calls.push(String(context.commandName).replace(/Command$/, ''));
+      return next(args);
+    },
+    { step: 'initialize' },
+  );
+  return calls;
+}

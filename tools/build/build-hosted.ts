@@ -1,0 +1,14 @@
+import { writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { bundleForHosted, HOSTED_BUNDLE_PATH, PROJECT_ROOT } from './bundle';
+
+/** `npm run build`: rewrites lambda/index.js from the TypeScript sources (after tsc type-checked them). */
+async function main(): Promise<void> {
+  await writeFile(HOSTED_BUNDLE_PATH, await bundleForHosted());
+  console.log(`Wrote ${path.relative(PROJECT_ROOT, HOSTED_BUNDLE_PATH)}`);
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});

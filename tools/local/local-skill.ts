@@ -1,0 +1,34 @@
+import path from 'node:path';
+import { RequestEnvelope, ResponseEnvelope } from 'ask-sdk-model';
+import { createDocumentClient } from '../../lambda/src/persistence/dynamodb-client';
+import { createDynamoDbPersistenceAdapter } from '../../lambda/src/persistence/dynamodb-persistence-adapter';
+import { buildSkill } from '../../lambda/src/skill';
+import { startEmbeddedDynamoDb } from './embedded-dynamodb';
+
+/** Where local runs keep their data between restarts (git-ignored). */
+export const DEFAULT_DATA_DIR = path.join(__dirname, '..', '..', '.local', 'dynamodb');
+
+export interface LocalSkill {
+  /** Sends one request envelope to the TypeScript skill, as Lambda would. */
+  invoke(request: RequestEnvelope): Promise<ResponseEnvelope>;
+  stop(): Promise<void>;
+}
+
+/**
+ * The skill from its TypeScript sources on the embedded DynamoDB: on disk in `dataDir`, or in memory
+ * without one.
+ */
+export async function startLocalSkill(options: { dataDir?: string } = {}): Promise<LocalSkill> {
+  const store = await startEmbeddedDynamoDb(options);
+  const client = createDocumentClient(store);
+  const skill = buildSkill({
+    persistenceAdapter: createDynamoDbPersistenceAdapter({ client, tableName: store.tableName }),
+  });
+  return {
+    invoke: (request) => skill.invoke(request),
+    async stop() {
+      client.destroy();
+      await store.stop();
+    },
+  };
+}
