@@ -24,5 +24,5 @@ export function expectValidResponse(response: ResponseEnvelope): void {
 
 export function expectSessionOpen(response: ResponseEnvelope): void {
   expect(response.response.shouldEndSession).to.equal(false);
-  expect(response.response.reprompt?.outputSpeech).to.exist;
+  expect(response.response.reprompt?.outputSpeech).to.be.an('object');
 }

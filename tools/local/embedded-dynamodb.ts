@@ -45,7 +45,8 @@ export async function startEmbeddedDynamoDb(options: { dataDir?: string } = {}):
     tableName: LOCAL_TABLE_NAME,
     region: LOCAL_REGION,
     credentials: LOCAL_CREDENTIALS,
-    stop: () => new Promise((resolve, reject) => server.close((error) => (error ? reject(error) : resolve()))),
+    stop: () =>
+      new Promise((resolve, reject) => server.close((error) => (error ? reject(error) : resolve()))),
   };
   await createTable(store);
   return store;

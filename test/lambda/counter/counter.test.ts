@@ -14,8 +14,7 @@ describe('counter rules', () => {
       expect(checkAmount(' 42 ')).to.deep.equal({ valid: true, amount: 42 });
     });
 
-    for (const spoken of ['0', '1001', '-1', '2.5', '?', 'five', '1e2', '0x10', '']) {
-      if (spoken === '') continue;
+    for (const spoken of ['0', '1001', '-1', '2.5', '?', 'five', '1e2', '0x10']) {
       it(`refuses "${spoken}"`, () => {
         expect(checkAmount(spoken)).to.deep.equal({ valid: false });
       });
