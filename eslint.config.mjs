@@ -13,7 +13,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['tools/**/*.ts'],
+    files: ['tools/**/*.ts', 'bench/**/*.ts'],
     rules: { 'no-console': 'off' },
   },
 );
