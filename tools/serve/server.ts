@@ -1,0 +1,67 @@
+/**
+ * `npm run serve [-- --no-verify] [-- --memory]`: the skill as an HTTP endpoint, for a container or a
+ * machine behind an HTTPS proxy or tunnel. PORT (default 3000) and HOST (default 127.0.0.1; 0.0.0.0 in a
+ * container) choose where it listens. DynamoDB is the table DYNAMODB_PERSISTENCE_TABLE_NAME names, or
+ * the embedded one in .local/dynamodb (in memory with --memory).
+ */
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { readConfig } from '../../lambda/src/config';
+import { chosenAskProfile, skillIdFromAskStates } from '../deploy/ask-project';
+import { DEFAULT_DATA_DIR } from '../local/local-skill';
+import { startSkillServer } from './skill-server';
+
+const PROJECT_ROOT = path.resolve(__dirname, '..', '..');
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: { verify: { type: 'boolean', default: true }, memory: { type: 'boolean', default: false } },
+    allowNegative: true,
+  });
+  const port = Number(process.env.PORT || 3000);
+  if (!Number.isInteger(port) || port < 0 || port > 65535)
+    throw new Error(`PORT must be a port number, not "${process.env.PORT}"`);
+  const config = readConfig();
+  const profile = chosenAskProfile();
+  const skillIdSource = config.skillId ? 'SKILL_ID' : `.ask/ask-states.json (profile ${profile})`;
+  const skillId = config.skillId ?? skillIdFromAskStates(PROJECT_ROOT, profile);
+
+  const server = await startSkillServer({
+    port,
+    host: process.env.HOST || '127.0.0.1',
+    verifyRequests: values.verify,
+    config: { ...config, skillId },
+    dataDir: values.memory ? undefined : DEFAULT_DATA_DIR,
+  });
+  console.log(`Storage: ${server.storage}`);
+  console.log(
+    skillId
+      ? `Answering only skill ${skillId} (from ${skillIdSource})`
+      : 'Answering any skill id: set SKILL_ID, or deploy once so .ask/ask-states.json has it',
+  );
+  if (!values.verify) {
+    console.warn(
+      'WARNING: --no-verify: request signatures and timestamps are NOT checked, so anyone who can reach this ' +
+        'port can call the skill as any user. Use it only for local tools, never behind a public URL.',
+    );
+  }
+  // Last, so that a script waiting for this line has seen the rest.
+  console.log(`Skill endpoint: POST ${server.url}`);
+
+  const stop = () => {
+    server.close().then(
+      () => process.exit(0),
+      (error: unknown) => {
+        console.error(error);
+        process.exit(1);
+      },
+    );
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});
