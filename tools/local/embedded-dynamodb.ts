@@ -1,4 +1,5 @@
 import { mkdir } from 'node:fs/promises';
+import path from 'node:path';
 import { AddressInfo } from 'node:net';
 import { CreateTableCommand, DynamoDBClient, ResourceInUseException } from '@aws-sdk/client-dynamodb';
 import dynalite from 'dynalite';
@@ -31,10 +32,16 @@ export class DataDirInUseError extends Error {
   }
 }
 
-/** Starts the engine, in memory or on disk in `dataDir`, with the skill's table (key `id`, a string). */
+/**
+ * Starts the engine, in memory or on disk in `dataDir`, with the skill's table (key `id`, a string).
+ * On disk, the process holds the folder until `stop()`; another process gets a DataDirInUseError.
+ */
 export async function startEmbeddedDynamoDb(options: { dataDir?: string } = {}): Promise<EmbeddedDynamoDb> {
-  if (options.dataDir) await ensureDataDirFree(options.dataDir);
-  const server = dynalite({ createTableMs: 0, path: options.dataDir });
+  const lock = options.dataDir ? await lockDataDir(options.dataDir) : undefined;
+  const server = dynalite({
+    createTableMs: 0,
+    path: options.dataDir && path.join(options.dataDir, 'tables'),
+  });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(0, '127.0.0.1', () => resolve());
@@ -45,8 +52,12 @@ export async function startEmbeddedDynamoDb(options: { dataDir?: string } = {}):
     tableName: LOCAL_TABLE_NAME,
     region: LOCAL_REGION,
     credentials: LOCAL_CREDENTIALS,
-    stop: () =>
-      new Promise((resolve, reject) => server.close((error) => (error ? reject(error) : resolve()))),
+    async stop() {
+      await new Promise<void>((resolve, reject) =>
+        server.close((error) => (error ? reject(error) : resolve())),
+      );
+      await lock?.close();
+    },
   };
   await createTable(store);
   return store;
@@ -73,18 +84,19 @@ async function createTable(store: EmbeddedDynamoDb): Promise<void> {
 
 /**
  * LevelDB allows one process per folder, and dynalite crashes on the first request when it is not the one.
- * Opening the folder briefly first turns that into a clear error.
+ * A small LevelDB of our own beside dynalite's, held open while the store runs, makes that a clear error:
+ * its lock is the operating system's, so it is released even when the process is killed.
  */
-async function ensureDataDirFree(dataDir: string): Promise<void> {
+async function lockDataDir(dataDir: string): Promise<Level> {
   await mkdir(dataDir, { recursive: true });
-  const db = new Level(dataDir);
+  const lock = new Level(path.join(dataDir, 'lock'));
   try {
-    await db.open();
+    await lock.open();
   } catch (error) {
     if (isLockedError(error)) throw new DataDirInUseError(dataDir);
     throw error;
   }
-  await db.close();
+  return lock;
 }
 
 function isLockedError(error: unknown): boolean {

@@ -1,0 +1,110 @@
+import { expect } from 'chai';
+import { spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { PLACEHOLDER_SKILL_ID } from '../../../tools/dialog/project';
+
+const ROOT = join(__dirname, '..', '..', '..');
+const CLI = join(ROOT, 'tools', 'dialog', 'cli.ts');
+
+interface CliRun {
+  status: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+/** `npm start -- ARGS` as its own process, with standard input that is not a terminal and already at its end. */
+function runCli(args: string[]): Promise<CliRun> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['-r', 'ts-node/register', CLI, ...args], {
+      cwd: ROOT,
+      env: { ...process.env, NO_COLOR: '1' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    child.on('error', reject);
+    child.on('close', (status) => resolve({ status, stdout, stderr }));
+  });
+}
+
+/** The conversation part of the output: after the three banner lines, before "Goodbye!". */
+function transcriptOf(stdout: string): string {
+  const lines = stdout.split('\n');
+  return `${lines.slice(3, lines.indexOf('Goodbye!')).join('\n')}\n`;
+}
+
+describe('npm start (the CLI, as its own process)', function () {
+  this.timeout(60_000);
+  let workDir: string;
+
+  beforeEach(() => {
+    workDir = mkdtempSync(join(tmpdir(), 'dialog-cli-'));
+  });
+  afterEach(() => rmSync(workDir, { recursive: true, force: true }));
+
+  const writeReplay = (name: string, userInput: string[]) => {
+    const path = join(workDir, name);
+    writeFileSync(
+      path,
+      JSON.stringify({ skillId: PLACEHOLDER_SKILL_ID, locale: 'en-US', type: 'text', userInput }),
+    );
+    return path;
+  };
+
+  it("replays the issue's conversation without waiting for input, exits 0, and saves the skill I/O", async () => {
+    const skillIo = join(workDir, 'skill-io.json');
+    const run = await runCli([
+      '--memory',
+      '--replay',
+      'test/dialogs/counting-session.json',
+      '--save-skill-io',
+      skillIo,
+    ]);
+
+    expect(run.status, run.stderr).to.equal(0);
+    expect(transcriptOf(run.stdout)).to.equal(
+      readFileSync(join(ROOT, 'test', 'dialogs', 'counting-session.txt'), 'utf8'),
+    );
+    const { invocations } = JSON.parse(readFileSync(skillIo, 'utf8'));
+    expect(invocations).to.have.length(10);
+    expect(invocations[1].request.request.intent.slots.amount.value).to.equal('21');
+    expect(invocations[1].response.body.response.outputSpeech.ssml).to.equal(
+      '<speak>Added 21. Your saved counter is 21.</speak>',
+    );
+  });
+
+  it('keeps the count across a restart on the same data folder', async () => {
+    const dataDir = join(workDir, 'dynamodb');
+    const first = await runCli([
+      '--data-dir',
+      dataDir,
+      '--replay',
+      writeReplay('first.json', ['open hello counter', 'add five', '.quit']),
+    ]);
+    // no final ".quit": with standard input not a terminal, the replay still runs to its end and exits
+    const second = await runCli([
+      '--data-dir',
+      dataDir,
+      '--replay',
+      writeReplay('second.json', ['open hello counter']),
+    ]);
+
+    expect(first.status, first.stderr).to.equal(0);
+    expect(first.stdout).to.include('Alexa > Added 5. Your saved counter is 5.');
+    expect(second.status, second.stderr).to.equal(0);
+    expect(second.stdout).to.include('Alexa > Welcome back. Your saved counter is 5.');
+  });
+
+  it('refuses a replay file ask-cli would refuse, with its message, and exits 2', async () => {
+    const path = join(workDir, 'no-skill-id.json');
+    writeFileSync(path, JSON.stringify({ locale: 'en-US', type: 'text', userInput: ['open hello counter'] }));
+    const run = await runCli(['--memory', '--replay', path]);
+
+    expect(run.status).to.equal(2);
+    expect(run.stderr).to.include('Replay file must contain skillId');
+  });
+});

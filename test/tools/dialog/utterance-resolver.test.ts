@@ -1,0 +1,265 @@
+import { expect } from 'chai';
+import type { Intent } from 'ask-sdk-model';
+import { join } from 'node:path';
+import { readInteractionModel } from '../../../tools/dialog/interaction-model';
+import { createUtteranceResolver, type Understanding } from '../../../tools/dialog/utterance-resolver';
+
+const SKILL_ID = 'amzn1.ask.skill.00000000-0000-0000-0000-000000000000';
+const ROOT = join(__dirname, '..', '..', '..');
+const FIXTURES = join(ROOT, 'test', 'fixtures', 'interaction-models');
+
+function resolverFor(path: string, locale = 'en-US') {
+  return createUtteranceResolver(readInteractionModel(path), { locale, skillId: SKILL_ID });
+}
+
+const counter = resolverFor(join(ROOT, 'skill-package', 'interactionModels', 'custom', 'en-US.json'));
+const kitchen = resolverFor(join(FIXTURES, 'kitchen-helper.en-US.json'));
+const coffee = resolverFor(join(FIXTURES, 'coffee-order.en-US.json'));
+const quiz = resolverFor(join(FIXTURES, 'pub-quiz.en-GB.json'), 'en-GB');
+
+const inSession = { inSession: true };
+const outOfSession = { inSession: false };
+
+function intentOf(understanding: Understanding): Intent {
+  if (understanding.kind !== 'intent')
+    throw new Error(`expected an intent, got ${JSON.stringify(understanding)}`);
+  return understanding.intent;
+}
+
+function slotValues(intent: Intent): Record<string, string | undefined> {
+  return Object.fromEntries(Object.values(intent.slots ?? {}).map((slot) => [slot.name, slot.value]));
+}
+
+describe('invocation: "open|launch|start|talk to <name>" launches, anchored at the start', () => {
+  for (const utterance of [
+    'open hello counter',
+    'launch hello counter',
+    'start hello counter',
+    'talk to hello counter',
+    'Alexa, open Hello Counter!',
+    'ask hello counter',
+  ]) {
+    it(`"${utterance}" is a LaunchRequest, in a session or not`, () => {
+      expect(counter.understand(utterance, outOfSession)).to.deep.equal({ kind: 'launch' });
+      expect(counter.understand(utterance, inSession)).to.deep.equal({ kind: 'launch' });
+    });
+  }
+
+  it('"tell me the count" inside a session is GetCountIntent, not a launch', () => {
+    const understood = counter.understand('tell me the count', inSession);
+    expect(understood).to.include({ kind: 'intent', invoked: false });
+    expect(intentOf(understood).name).to.equal('GetCountIntent');
+  });
+
+  it('"tell me the count" outside a session does not reach the skill: it names no skill', () => {
+    expect(counter.understand('tell me the count', outOfSession)).to.deep.equal({ kind: 'not-for-skill' });
+  });
+
+  it('"please open hello counter" is not an invocation: the verb must come first', () => {
+    expect(counter.understand('please open hello counter', outOfSession)).to.deep.equal({
+      kind: 'not-for-skill',
+    });
+    expect(intentOf(counter.understand('please open hello counter', inSession)).name).to.equal(
+      'AMAZON.FallbackIntent',
+    );
+  });
+
+  it('"open the door" is not a launch of hello counter', () => {
+    expect(counter.understand('open the door', outOfSession)).to.deep.equal({ kind: 'not-for-skill' });
+  });
+});
+
+describe('invocation: "ask|tell <name> [to|for|about] <utterance>" opens a session with the intent', () => {
+  it('"ask hello counter to add five" is IncrementIntent with amount 5, in a new session', () => {
+    const understood = counter.understand('ask hello counter to add five', outOfSession);
+    expect(understood).to.include({ kind: 'intent', invoked: true });
+    expect(intentOf(understood).name).to.equal('IncrementIntent');
+    expect(slotValues(intentOf(understood))).to.deep.equal({ amount: '5' });
+  });
+
+  it('"tell hello counter what is my count" needs no connector word', () => {
+    expect(intentOf(counter.understand('tell hello counter what is my count', outOfSession)).name).to.equal(
+      'GetCountIntent',
+    );
+  });
+
+  it('"ask hello counter to sing" goes to the fallback intent, still in a new session', () => {
+    const understood = counter.understand('ask hello counter to sing', outOfSession);
+    expect(understood).to.include({ kind: 'intent', invoked: true });
+    expect(intentOf(understood).name).to.equal('AMAZON.FallbackIntent');
+  });
+});
+
+describe('sample utterances match regardless of case and punctuation', () => {
+  it('"Add FIVE!" adds 5', () => {
+    const intent = intentOf(counter.understand('Add FIVE!', inSession));
+    expect(intent.name).to.equal('IncrementIntent');
+    expect(slotValues(intent)).to.deep.equal({ amount: '5' });
+  });
+
+  it('"WHAT\u2019S the count?" (typographic apostrophe) is GetCountIntent', () => {
+    expect(intentOf(counter.understand('WHAT\u2019S the count?', inSession)).name).to.equal('GetCountIntent');
+  });
+
+  it('sends every declared slot, empty ones without a value, as Alexa does', () => {
+    expect(intentOf(counter.understand('count up', inSession))).to.deep.equal({
+      name: 'IncrementIntent',
+      confirmationStatus: 'NONE',
+      slots: { amount: { name: 'amount', confirmationStatus: 'NONE' } },
+    });
+  });
+});
+
+describe('AMAZON.NUMBER slots are sent as digits', () => {
+  const cases: [string, string][] = [
+    ['add twenty one', '21'],
+    ['increase the counter by one hundred and five', '105'],
+    ['add a thousand', '1000'],
+    ['add 21', '21'],
+    ['add 1,000 to the counter', '1000'],
+  ];
+  for (const [utterance, digits] of cases) {
+    it(`"${utterance}" fills amount with "${digits}"`, () => {
+      const intent = intentOf(counter.understand(utterance, inSession));
+      expect(intent.name).to.equal('IncrementIntent');
+      expect(intent.slots?.amount).to.deep.equal({
+        name: 'amount',
+        value: digits,
+        confirmationStatus: 'NONE',
+        slotValue: { type: 'Simple', value: digits },
+      });
+    });
+  }
+
+  it('"add some" fills the number slot with "?", as Alexa does for a number it cannot read', () => {
+    const intent = intentOf(counter.understand('add some', inSession));
+    expect(intent.name).to.equal('IncrementIntent');
+    expect(slotValues(intent)).to.deep.equal({ amount: '?' });
+  });
+
+  it('a sentence that only shares a word with a sample is not read as a number', () => {
+    expect(intentOf(counter.understand('plus the purple elephant', inSession)).name).to.equal(
+      'AMAZON.FallbackIntent',
+    );
+  });
+});
+
+describe('custom slot types resolve values and synonyms (entity resolution)', () => {
+  const authority = (type: string) => `amzn1.er-authority.echo-sdk.${SKILL_ID}.${type}`;
+
+  it('a synonym is sent as spoken, and resolves to its value and id', () => {
+    const intent = intentOf(kitchen.understand('how many tbsp in two cups', inSession));
+    expect(intent.name).to.equal('ConvertIntent');
+    expect(slotValues(intent)).to.deep.equal({ amount: '2', fromUnit: 'cups', toUnit: 'tbsp' });
+    expect(intent.slots?.toUnit.resolutions).to.deep.equal({
+      resolutionsPerAuthority: [
+        {
+          authority: authority('MeasureType'),
+          status: { code: 'ER_SUCCESS_MATCH' },
+          values: [{ value: { name: 'tablespoon', id: 'TBSP' } }],
+        },
+      ],
+    });
+  });
+
+  it('a value without an id in the model gets a stable generated id; accents do not matter', () => {
+    const first = intentOf(kitchen.understand('recipe for creme brulee', inSession));
+    const again = intentOf(kitchen.understand('recipe for burnt cream', inSession));
+    const [resolution] = first.slots?.dish.resolutions?.resolutionsPerAuthority ?? [];
+    expect(resolution.status.code).to.equal('ER_SUCCESS_MATCH');
+    expect(resolution.values[0].value.name).to.equal('crème brûlée');
+    expect(resolution.values[0].value.id).to.match(/^[0-9a-f]{32}$/);
+    expect(again.slots?.dish.resolutions).to.deep.equal(first.slots?.dish.resolutions);
+  });
+
+  it('an unlisted value fills the slot with ER_SUCCESS_NO_MATCH and no values', () => {
+    const intent = intentOf(kitchen.understand('how do i make lasagne', inSession));
+    expect(intent.name).to.equal('RecipeIntent');
+    expect(intent.slots?.dish.value).to.equal('lasagne');
+    expect(intent.slots?.dish.resolutions).to.deep.equal({
+      resolutionsPerAuthority: [
+        { authority: authority('DishType'), status: { code: 'ER_SUCCESS_NO_MATCH' } },
+      ],
+    });
+  });
+
+  it('other built-in slot types pass their text through, without resolutions', () => {
+    const intent = intentOf(kitchen.understand('what does Maria put in flapjacks', inSession));
+    expect(intent.slots?.cook).to.deep.equal({
+      name: 'cook',
+      value: 'maria',
+      confirmationStatus: 'NONE',
+      slotValue: { type: 'Simple', value: 'maria' },
+    });
+    expect(intent.slots?.dish.resolutions?.resolutionsPerAuthority?.[0].values[0].value.id).to.equal(
+      'PANCAKES',
+    );
+  });
+});
+
+describe('built-in intents answer their usual phrases', () => {
+  const phrases: [string, string][] = [
+    ['help', 'AMAZON.HelpIntent'],
+    ['what can I say', 'AMAZON.HelpIntent'],
+    ['stop', 'AMAZON.StopIntent'],
+    ['shut up', 'AMAZON.StopIntent'],
+    ['cancel', 'AMAZON.CancelIntent'],
+    ['never mind', 'AMAZON.CancelIntent'],
+    ['go home', 'AMAZON.NavigateHomeIntent'],
+  ];
+  for (const [utterance, intentName] of phrases) {
+    it(`"${utterance}" is ${intentName}`, () => {
+      expect(intentOf(counter.understand(utterance, inSession)).name).to.equal(intentName);
+    });
+  }
+
+  it("a model's own samples for a built-in intent count too", () => {
+    expect(intentOf(kitchen.understand('read that again', inSession)).name).to.equal('AMAZON.RepeatIntent');
+  });
+
+  it('a built-in intent the model does not declare is not used: "yes" is the fallback for hello counter', () => {
+    expect(intentOf(counter.understand('yes', inSession)).name).to.equal('AMAZON.FallbackIntent');
+    expect(intentOf(coffee.understand('yes', inSession)).name).to.equal('AMAZON.YesIntent');
+  });
+
+  for (const utterance of ['exit', 'quit', 'Quit!']) {
+    it(`"${utterance}" ends the session (SessionEndedRequest), as on a device`, () => {
+      expect(counter.understand(utterance, inSession)).to.deep.equal({ kind: 'end-session' });
+    });
+  }
+});
+
+describe('anything the model cannot place', () => {
+  for (const utterance of ['the purple elephant sings opera', 'what time is it', 'um', '']) {
+    it(`"${utterance}" is AMAZON.FallbackIntent, never an exception`, () => {
+      expect(intentOf(counter.understand(utterance, inSession)).name).to.equal('AMAZON.FallbackIntent');
+    });
+  }
+
+  it('goes to one of the intents of a model without a fallback intent, with no slot filled', () => {
+    const intent = intentOf(quiz.understand('what colour is the sky', inSession));
+    expect(intent.name).to.not.match(/^AMAZON\./);
+    expect(slotValues(intent)).to.deep.equal(
+      Object.fromEntries(Object.keys(intent.slots ?? {}).map((name) => [name, undefined])),
+    );
+  });
+});
+
+describe('answers to an elicitation question', () => {
+  it('"make it huge" answers the size question of OrderIntent with large', () => {
+    const answer = coffee.answerToElicitation('make it huge', 'OrderIntent', 'size');
+    const [resolution] = answer?.get('size')?.resolutions?.resolutionsPerAuthority ?? [];
+    expect(answer?.get('size')?.value).to.equal('huge');
+    expect(resolution.values[0].value).to.deep.equal({ name: 'large', id: 'L' });
+  });
+
+  it('a bare value answers too', () => {
+    expect(coffee.answerToElicitation('a flat white', 'OrderIntent', 'drink')?.get('drink')?.value).to.equal(
+      'flat white',
+    );
+  });
+
+  it('something else is no answer', () => {
+    expect(coffee.answerToElicitation('when are you open', 'OrderIntent', 'size')).to.equal(undefined);
+  });
+});

@@ -1,0 +1,197 @@
+/**
+ * `npm start`: `ask dialog` on this machine. Talks to the skill from lambda/src through the skill's own
+ * interaction model, with the embedded DynamoDB, and reads and writes ask-cli's replay and skill-io files.
+ */
+import { existsSync } from 'node:fs';
+import { isAbsolute, relative } from 'node:path';
+import { createInterface } from 'node:readline';
+import { parseArgs, styleText } from 'node:util';
+import { DataDirInUseError } from '../local/embedded-dynamodb';
+import { DEFAULT_DATA_DIR, startLocalSkill } from '../local/local-skill';
+import { readReplayFile, writeSkillIoFile, type ReplayFile } from './ask-cli-files';
+import { createConversation } from './conversation';
+import { createDialogRunner, runInputs, USER_PROMPT, type DialogRunner } from './dialog-runner';
+import { readInteractionModel } from './interaction-model';
+import { interactionModelPath, readLocales, readSkillId } from './project';
+import { withSkillLogsTo } from './skill-logs';
+
+const USAGE = `Usage: npm start -- [options]
+  --replay, -r FILE      run an ask-cli replay file ({skillId, locale, type: "text", userInput: [...]})
+  --save-skill-io FILE   write every request envelope and response, in ask-cli's --save-skill-io shape
+  --locale, -l LOCALE    the model and locale to use (default: the first locale of skill-package/skill.json)
+  --memory               a throwaway in-memory DynamoDB instead of the one kept in .local/dynamodb
+  --data-dir DIR         keep the DynamoDB data in DIR instead
+  --user-id ID           act as another user (default: local-user); their count is their own
+  --device-id ID         act from another device of the same user (default: local-device)
+Exit status: 0, or 1 when the skill threw or gave an invalid response, or 2 when the dialog could not start.`;
+
+/** Could not start: wrong options or files. Exit status 2. */
+class StartError extends Error {}
+
+interface Options {
+  replay?: string;
+  saveSkillIo?: string;
+  locale?: string;
+  dataDir?: string;
+  userId: string;
+  deviceId: string;
+}
+
+function parseOptions(args: string[]): Options | 'help' {
+  const { values } = parseArgs({
+    args,
+    options: {
+      replay: { type: 'string', short: 'r' },
+      'save-skill-io': { type: 'string' },
+      locale: { type: 'string', short: 'l' },
+      memory: { type: 'boolean' },
+      'data-dir': { type: 'string' },
+      'user-id': { type: 'string' },
+      'device-id': { type: 'string' },
+      help: { type: 'boolean', short: 'h' },
+    },
+  });
+  if (values.help) return 'help';
+  if (values.memory && values['data-dir']) throw new StartError('--memory and --data-dir cannot go together');
+  return {
+    replay: values.replay,
+    saveSkillIo: values['save-skill-io'],
+    locale: values.locale,
+    dataDir: values.memory ? undefined : (values['data-dir'] ?? DEFAULT_DATA_DIR),
+    userId: alexaId('amzn1.ask.account.', values['user-id'] ?? 'local-user'),
+    deviceId: alexaId('amzn1.ask.device.', values['device-id'] ?? 'local-device'),
+  };
+}
+
+/** "alice" becomes "amzn1.ask.account.alice"; a full id stays as it is. */
+function alexaId(prefix: string, id: string): string {
+  return id.startsWith('amzn1.') ? id : prefix + id;
+}
+
+async function main(args: string[]): Promise<number> {
+  const options = parseOptions(args);
+  if (options === 'help') {
+    console.log(USAGE);
+    return 0;
+  }
+  const replay = options.replay ? readReplay(options.replay) : undefined;
+  // as in ask-cli, a replay file's skill id and locale win over the project's
+  const locale = replay?.locale ?? options.locale ?? readLocales()[0] ?? 'en-US';
+  const skillId = replay?.skillId ?? readSkillId();
+  const model = readModel(locale);
+
+  const colour = process.stdout.isTTY === true && !process.env.NO_COLOR;
+  const skill = await startSkill(options.dataDir);
+  const conversation = createConversation({
+    skill: withSkillLogsTo(skill, (line) =>
+      process.stderr.write(`${colour ? styleText('dim', line) : line}\n`),
+    ),
+    model,
+    caller: { skillId, locale, userId: options.userId, deviceId: options.deviceId },
+  });
+  const runner = createDialogRunner({
+    conversation,
+    output: { line: (text) => console.log(text), error: (text) => console.error(text) },
+    replayTarget: { skillId, locale },
+    colour,
+  });
+  try {
+    console.log(banner(model.interactionModel.languageModel.invocationName, locale, options));
+    const outcome = replay ? await runInputs(runner, replay.userInput) : 'continue';
+    // like ask dialog, a replay without a final ".quit" goes on interactively, but only at a terminal
+    if (outcome === 'continue' && (!replay || process.stdin.isTTY)) {
+      if (replay) console.log(SWITCHING_TO_INTERACTIVE);
+      await runInteractively(runner, colour);
+    }
+  } finally {
+    if (options.saveSkillIo) writeSkillIoFile(options.saveSkillIo, runner.exchanges);
+    await skill.stop();
+  }
+  console.log('Goodbye!');
+  return runner.problemCount > 0 ? 1 : 0;
+}
+
+const SWITCHING_TO_INTERACTIVE =
+  "Switching to interactive dialog. To quit automatically after a replay, end its userInput with '.quit'.";
+
+function banner(invocationName: string, locale: string, options: Options): string {
+  const { dataDir, replay } = options;
+  const store = dataDir ? `DynamoDB in ${shortPath(dataDir)}` : 'a throwaway in-memory DynamoDB';
+  const mode = replay
+    ? `Replaying a multi turn conversation with Alexa from ${replay}.`
+    : `Type what you would say to Alexa, e.g. "open ${invocationName}", and hit enter.`;
+  return [
+    `Welcome to ASK Dialog, offline: "${invocationName}" (${locale}), the skill from lambda/src, ${store}.`,
+    mode,
+    '".record <fileName>" saves what you said as a replay file; ".quit" or ctrl+c exits.',
+  ].join('\n');
+}
+
+/** A path inside the current folder as a relative one, any other as it is. */
+function shortPath(path: string): string {
+  const fromHere = relative(process.cwd(), path);
+  return fromHere.startsWith('..') || isAbsolute(fromHere) ? path : fromHere;
+}
+
+function readReplay(path: string): ReplayFile {
+  return asStartError(() => readReplayFile(path));
+}
+
+function readModel(locale: string) {
+  const path = interactionModelPath(locale);
+  if (!existsSync(path)) throw new StartError(`There is no interaction model for ${locale} at ${path}`);
+  return asStartError(() => readInteractionModel(path));
+}
+
+function asStartError<T>(read: () => T): T {
+  try {
+    return read();
+  } catch (error) {
+    throw new StartError(error instanceof Error ? error.message : String(error), { cause: error });
+  }
+}
+
+async function startSkill(dataDir: string | undefined) {
+  try {
+    return await startLocalSkill({ dataDir });
+  } catch (error) {
+    if (error instanceof DataDirInUseError) throw new StartError(error.message, { cause: error });
+    throw error;
+  }
+}
+
+/** Reads lines from the terminal with the "User  > " prompt, or from piped input, until .quit, ctrl+c or the end. */
+async function runInteractively(runner: DialogRunner, colour: boolean): Promise<void> {
+  const terminal = process.stdin.isTTY === true;
+  const lines = createInterface({
+    input: process.stdin,
+    output: process.stdout,
+    terminal,
+    prompt: colour ? styleText(['yellow', 'bold'], USER_PROMPT) : USER_PROMPT,
+  });
+  lines.on('SIGINT', () => lines.close());
+  const prompt = () => terminal && lines.prompt();
+  prompt();
+  for await (const line of lines) {
+    if ((await runner.handle(line, { typedAtTerminal: terminal })) === 'quit') break;
+    prompt();
+  }
+  lines.close();
+}
+
+/** parseArgs's errors: an unknown option, a missing value. */
+function isArgumentError(error: unknown): boolean {
+  const code = (error as { code?: unknown })?.code;
+  return typeof code === 'string' && code.startsWith('ERR_PARSE_ARGS');
+}
+
+main(process.argv.slice(2)).then(
+  (status) => {
+    process.exitCode = status;
+  },
+  (error: unknown) => {
+    console.error(`[Error]: ${error instanceof Error ? error.message : String(error)}`);
+    if (isArgumentError(error)) console.error(USAGE);
+    process.exitCode = error instanceof StartError || isArgumentError(error) ? 2 : 1;
+  },
+);

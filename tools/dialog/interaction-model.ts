@@ -1,0 +1,85 @@
+import { readFileSync } from 'node:fs';
+
+/** The parts of an ask-cli interaction-model file (`skill-package/interactionModels/custom/<locale>.json`) we read. */
+export interface InteractionModel {
+  interactionModel: {
+    languageModel: LanguageModel;
+    dialog?: DialogModel;
+    prompts?: Prompt[];
+  };
+}
+
+export interface LanguageModel {
+  invocationName: string;
+  intents: ModelIntent[];
+  types?: SlotType[];
+}
+
+export interface ModelIntent {
+  name: string;
+  samples?: string[];
+  slots?: ModelSlot[];
+}
+
+export interface ModelSlot {
+  name: string;
+  type: string;
+  /** Utterances that answer an elicitation of this slot ("{size} size"). */
+  samples?: string[];
+}
+
+export interface SlotType {
+  name: string;
+  values: SlotTypeValue[];
+}
+
+export interface SlotTypeValue {
+  id?: string;
+  name: { value: string; synonyms?: string[] };
+}
+
+export type DelegationStrategy = 'ALWAYS' | 'SKILL_RESPONSE';
+
+export interface DialogModel {
+  delegationStrategy?: DelegationStrategy;
+  intents?: DialogIntent[];
+}
+
+export interface DialogIntent {
+  name: string;
+  delegationStrategy?: DelegationStrategy;
+  confirmationRequired?: boolean;
+  prompts?: { confirmation?: string };
+  slots?: DialogSlot[];
+}
+
+export interface DialogSlot {
+  name: string;
+  type: string;
+  elicitationRequired?: boolean;
+  confirmationRequired?: boolean;
+  prompts?: { elicitation?: string; confirmation?: string };
+}
+
+export interface Prompt {
+  id: string;
+  variations: { type: 'PlainText' | 'SSML'; value: string }[];
+}
+
+export function readInteractionModel(path: string): InteractionModel {
+  const model = JSON.parse(readFileSync(path, 'utf8')) as InteractionModel;
+  if (!model?.interactionModel?.languageModel?.invocationName) {
+    throw new Error(
+      `${path} is not an interaction model: interactionModel.languageModel.invocationName is missing`,
+    );
+  }
+  return model;
+}
+
+export function findIntent(model: InteractionModel, name: string): ModelIntent | undefined {
+  return model.interactionModel.languageModel.intents.find((intent) => intent.name === name);
+}
+
+export function findDialogIntent(model: InteractionModel, name: string): DialogIntent | undefined {
+  return model.interactionModel.dialog?.intents?.find((intent) => intent.name === name);
+}

@@ -1,0 +1,70 @@
+/**
+ * The utterance profiler: `npm run profile -- "add twenty one"` prints what Alexa would send for an utterance
+ * spoken inside a session (intent, slots, entity resolution), as JSON, like the developer console's profiler.
+ */
+import { parseArgs } from 'node:util';
+import type { Intent } from 'ask-sdk-model';
+import { readInteractionModel } from './interaction-model';
+import { interactionModelPath, readLocales, readSkillId } from './project';
+import { createUtteranceResolver, type Understanding } from './utterance-resolver';
+
+const USAGE = `Usage: npm run profile -- [--model PATH] [--locale LOCALE] "utterance" ["utterance" ...]
+  --model PATH     profile against any interaction-model file (default: the skill's model for the locale)
+  --locale LOCALE  the locale of the skill's model to use (default: the first locale of skill.json)`;
+
+function main(): void {
+  const { values, positionals } = parseArgs({
+    options: {
+      model: { type: 'string' },
+      locale: { type: 'string' },
+      help: { type: 'boolean', short: 'h' },
+    },
+    allowPositionals: true,
+  });
+  if (values.help || positionals.length === 0) {
+    console.log(USAGE);
+    process.exitCode = values.help ? 0 : 2;
+    return;
+  }
+  const locale = values.locale ?? readLocales()[0] ?? 'en-US';
+  const model = readInteractionModel(values.model ?? interactionModelPath(locale));
+  const resolver = createUtteranceResolver(model, { locale, skillId: readSkillId() });
+  const profiles = positionals.map((utterance) =>
+    profile(utterance, resolver.understand(utterance, { inSession: true })),
+  );
+  console.log(JSON.stringify(profiles.length === 1 ? profiles[0] : profiles, null, 2));
+}
+
+/** The request an understanding turns into, without the envelope. */
+function profile(utterance: string, understanding: Understanding): object {
+  switch (understanding.kind) {
+    case 'launch':
+      return { utterance, request: 'LaunchRequest', newSession: true };
+    case 'end-session':
+      return { utterance, request: 'SessionEndedRequest', reason: 'USER_INITIATED' };
+    case 'not-for-skill':
+      return { utterance, request: null };
+    case 'intent':
+      return {
+        utterance,
+        request: 'IntentRequest',
+        newSession: understanding.invoked,
+        intent: understanding.intent.name,
+        slots: filledSlots(understanding.intent),
+        matchedSample: understanding.sample ?? null,
+      };
+  }
+}
+
+/** The slots the utterance filled, without the `slotValue` copy Alexa also sends. */
+function filledSlots(intent: Intent): object {
+  const filled = Object.values(intent.slots ?? {}).filter((slot) => slot.value !== undefined);
+  return Object.fromEntries(filled.map(({ name, value, resolutions }) => [name, { value, resolutions }]));
+}
+
+try {
+  main();
+} catch (error) {
+  console.error(`[Error]: ${error instanceof Error ? error.message : String(error)}`);
+  process.exitCode = 1;
+}
