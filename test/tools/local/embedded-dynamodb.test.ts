@@ -17,7 +17,9 @@ describe('the embedded DynamoDB for local runs', () => {
 
   it('keeps the count on disk across a restart', async () => {
     const first = await startLocalSkill({ dataDir });
-    await first.invoke(intentRequest('IncrementIntent', { amount: '33' }));
+    expect(speechOf(await first.invoke(intentRequest('IncrementIntent', { amount: '33' })))).to.contain(
+      'is 33.',
+    );
     await first.stop();
     const second = await startLocalSkill({ dataDir });
     const response = await second.invoke(launchRequest());
