@@ -1,8 +1,9 @@
-import { randomUUID } from 'node:crypto';
-import { Intent, RequestEnvelope } from 'ask-sdk-model';
+import { Intent, Request, RequestEnvelope, SessionEndedReason } from 'ask-sdk-model';
+import * as alexa from '../../tools/dialog/request-envelopes';
 
 export const TEST_SKILL_ID = 'amzn1.ask.skill.11111111-2222-3333-4444-555555555555';
 
+/** Who sends a request; every field has a default, so tests name only what matters to them. */
 export interface Caller {
   userId?: string;
   deviceId?: string;
@@ -10,39 +11,29 @@ export interface Caller {
   skillId?: string;
 }
 
-/** A request envelope shaped as Alexa sends it, for one user on one device. */
-export function envelope(request: Record<string, unknown>, caller: Caller = {}): RequestEnvelope {
-  const application = { applicationId: caller.skillId ?? TEST_SKILL_ID };
-  const user = { userId: caller.userId ?? 'amzn1.ask.account.TEST-USER' };
-  const locale = caller.locale ?? 'en-US';
+function callerOf(caller: Caller = {}): alexa.Caller {
   return {
-    version: '1.0',
-    session: {
-      new: true,
-      sessionId: `amzn1.echo-api.session.${randomUUID()}`,
-      application,
-      user,
-      attributes: {},
-    },
-    context: {
-      System: {
-        application,
-        user,
-        device: { deviceId: caller.deviceId ?? 'amzn1.ask.device.TEST-DEVICE', supportedInterfaces: {} },
-        apiEndpoint: 'https://api.amazonalexa.com',
-      },
-    },
-    request: {
-      requestId: `amzn1.echo-api.request.${randomUUID()}`,
-      timestamp: new Date().toISOString(),
-      locale,
-      ...request,
-    },
-  } as RequestEnvelope;
+    skillId: caller.skillId ?? TEST_SKILL_ID,
+    userId: caller.userId ?? 'amzn1.ask.account.TEST-USER',
+    deviceId: caller.deviceId ?? 'amzn1.ask.device.TEST-DEVICE',
+    locale: caller.locale ?? 'en-US',
+  };
+}
+
+/** The first request of a new session, shaped as Alexa sends it (the simulator's own envelopes). */
+function inNewSession(caller: alexa.Caller, request: Request): RequestEnvelope {
+  return alexa.requestEnvelope(caller, alexa.newSession(), request);
+}
+
+/** Any request: `request` replaces the fields of a plain LaunchRequest (type, ids, timestamp, locale). */
+export function envelope(request: Record<string, unknown>, caller?: Caller): RequestEnvelope {
+  const who = callerOf(caller);
+  return inNewSession(who, { ...alexa.launchRequest(who.locale), ...request } as Request);
 }
 
 export function launchRequest(caller?: Caller): RequestEnvelope {
-  return envelope({ type: 'LaunchRequest' }, caller);
+  const who = callerOf(caller);
+  return inNewSession(who, alexa.launchRequest(who.locale));
 }
 
 export function intentRequest(
@@ -50,6 +41,7 @@ export function intentRequest(
   slots: Record<string, string> = {},
   caller?: Caller,
 ): RequestEnvelope {
+  const who = callerOf(caller);
   const intent: Intent = {
     name,
     confirmationStatus: 'NONE',
@@ -57,9 +49,10 @@ export function intentRequest(
       Object.entries(slots).map(([slot, value]) => [slot, { name: slot, value, confirmationStatus: 'NONE' }]),
     ),
   };
-  return envelope({ type: 'IntentRequest', dialogState: 'COMPLETED', intent }, caller);
+  return inNewSession(who, alexa.intentRequest(who.locale, intent));
 }
 
-export function sessionEndedRequest(reason: string, caller?: Caller): RequestEnvelope {
-  return envelope({ type: 'SessionEndedRequest', reason }, caller);
+export function sessionEndedRequest(reason: SessionEndedReason, caller?: Caller): RequestEnvelope {
+  const who = callerOf(caller);
+  return inNewSession(who, alexa.sessionEndedRequest(who.locale, reason));
 }
