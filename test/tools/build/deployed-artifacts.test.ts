@@ -60,9 +60,12 @@ describe('the deployed code', function () {
   let workspace: string;
   let zip: Buffer;
 
+  let rebuiltZip: Buffer;
+
   before(() => {
     workspace = mkdtempSync(path.join(os.tmpdir(), 'deployed-code-'));
     zip = buildWithAskCli();
+    rebuiltZip = buildWithAskCli();
   });
   after(() => {
     rmSync(workspace, { recursive: true, force: true });
@@ -74,6 +77,10 @@ describe('the deployed code', function () {
 
   it('the committed lambda/index.js matches the TypeScript sources (else run npm run build)', async () => {
     expect(await isHostedBundleCurrent()).to.equal(true);
+  });
+
+  it("the same sources make the same zip bytes, so ask-cli's hash only changes with the code", () => {
+    expect(rebuiltZip.equals(zip)).to.equal(true);
   });
 
   it('the zip ask-cli builds holds only index.js and is under 1 MiB', () => {
