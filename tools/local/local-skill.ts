@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { Skill } from 'ask-sdk-core';
 import { RequestEnvelope, ResponseEnvelope } from 'ask-sdk-model';
 import { createDocumentClient } from '../../lambda/src/persistence/dynamodb-client';
 import { createDynamoDbPersistenceAdapter } from '../../lambda/src/persistence/dynamodb-persistence-adapter';
@@ -9,6 +10,8 @@ import { startEmbeddedDynamoDb } from './embedded-dynamodb';
 export const DEFAULT_DATA_DIR = path.join(__dirname, '..', '..', '.local', 'dynamodb');
 
 export interface LocalSkill {
+  /** The ASK SDK skill itself, for what takes one (ask-sdk-express-adapter). */
+  skill: Skill;
   /** Sends one request envelope to the TypeScript skill, as Lambda would. */
   invoke(request: RequestEnvelope): Promise<ResponseEnvelope>;
   stop(): Promise<void>;
@@ -16,15 +19,19 @@ export interface LocalSkill {
 
 /**
  * The skill from its TypeScript sources on the embedded DynamoDB: on disk in `dataDir`, or in memory
- * without one.
+ * without one. With `skillId`, requests for other skills are rejected.
  */
-export async function startLocalSkill(options: { dataDir?: string } = {}): Promise<LocalSkill> {
-  const store = await startEmbeddedDynamoDb(options);
+export async function startLocalSkill(
+  options: { dataDir?: string; skillId?: string } = {},
+): Promise<LocalSkill> {
+  const store = await startEmbeddedDynamoDb({ dataDir: options.dataDir });
   const client = createDocumentClient(store);
   const skill = buildSkill({
     persistenceAdapter: createDynamoDbPersistenceAdapter({ client, tableName: store.tableName }),
+    skillId: options.skillId,
   });
   return {
+    skill,
     invoke: (request) => skill.invoke(request),
     async stop() {
       client.destroy();

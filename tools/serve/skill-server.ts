@@ -1,13 +1,13 @@
 import { createServer } from 'node:http';
 import { AddressInfo } from 'node:net';
-import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { Skill } from 'ask-sdk-core';
 import { ExpressAdapter } from 'ask-sdk-express-adapter';
 import express from 'express';
 import { SkillConfig } from '../../lambda/src/config';
 import { createDocumentClient } from '../../lambda/src/persistence/dynamodb-client';
 import { createDynamoDbPersistenceAdapter } from '../../lambda/src/persistence/dynamodb-persistence-adapter';
 import { buildSkill } from '../../lambda/src/skill';
-import { startEmbeddedDynamoDb } from '../local/embedded-dynamodb';
+import { startLocalSkill } from '../local/local-skill';
 
 export interface SkillServerOptions {
   /** 0 picks a free port. */
@@ -34,14 +34,7 @@ export interface SkillServer {
 
 /** Serves the skill over HTTP on `host:port` until `close()`; TLS is the job of the proxy in front. */
 export async function startSkillServer(options: SkillServerOptions): Promise<SkillServer> {
-  const storage = await openStorage(options.config, options.dataDir);
-  const skill = buildSkill({
-    persistenceAdapter: createDynamoDbPersistenceAdapter({
-      client: storage.client,
-      tableName: storage.tableName,
-    }),
-    skillId: options.config.skillId,
-  });
+  const { skill, storage, close: closeSkill } = await openSkill(options.config, options.dataDir);
   const app = express();
   app.disable('x-powered-by');
   const adapter = new ExpressAdapter(skill, options.verifyRequests, options.verifyRequests);
@@ -54,49 +47,46 @@ export async function startSkillServer(options: SkillServerOptions): Promise<Ski
       server.listen(options.port, options.host, resolve);
     });
   } catch (error) {
-    await storage.close();
+    await closeSkill();
     throw error;
   }
   const { address, port } = server.address() as AddressInfo;
   return {
     url: `http://${address.includes(':') ? `[${address}]` : address}:${port}/`,
-    storage: storage.description,
+    storage,
     async close() {
       await new Promise<void>((resolve, reject) =>
         server.close((error) => (error ? reject(error) : resolve())),
       );
-      await storage.close();
+      await closeSkill();
     },
   };
 }
 
-interface Storage {
-  client: DynamoDBDocumentClient;
-  tableName: string;
-  description: string;
+interface OpenedSkill {
+  skill: Skill;
+  /** Which DynamoDB the skill uses, for people reading the console. */
+  storage: string;
   close(): Promise<void>;
 }
 
-/** The table the environment names, as on Lambda; otherwise the embedded engine the other local tools use. */
-async function openStorage(config: SkillConfig, dataDir: string | undefined): Promise<Storage> {
+/** On the table the environment names, as on Lambda; otherwise on the embedded engine the other local tools use. */
+async function openSkill(config: SkillConfig, dataDir: string | undefined): Promise<OpenedSkill> {
   if (config.tableName) {
     const client = createDocumentClient({ region: config.region });
     return {
-      client,
-      tableName: config.tableName,
-      description: `DynamoDB table ${config.tableName}${config.region ? ` in ${config.region}` : ''}`,
+      skill: buildSkill({
+        persistenceAdapter: createDynamoDbPersistenceAdapter({ client, tableName: config.tableName }),
+        skillId: config.skillId,
+      }),
+      storage: `DynamoDB table ${config.tableName}${config.region ? ` in ${config.region}` : ''}`,
       close: async () => client.destroy(),
     };
   }
-  const store = await startEmbeddedDynamoDb({ dataDir });
-  const client = createDocumentClient(store);
+  const local = await startLocalSkill({ dataDir, skillId: config.skillId });
   return {
-    client,
-    tableName: store.tableName,
-    description: `embedded DynamoDB ${dataDir ? `in ${dataDir}` : 'in memory'}`,
-    async close() {
-      client.destroy();
-      await store.stop();
-    },
+    skill: local.skill,
+    storage: `embedded DynamoDB ${dataDir ? `in ${dataDir}` : 'in memory'}`,
+    close: local.stop,
   };
 }
