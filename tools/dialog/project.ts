@@ -1,5 +1,6 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { chosenAskProfile, skillIdFromAskStates } from '../deploy/ask-project';
 
 /** Where ask-cli keeps the skill package and its state, relative to the project root. */
 const PROJECT_ROOT = resolve(__dirname, '..', '..');
@@ -7,16 +8,9 @@ const PROJECT_ROOT = resolve(__dirname, '..', '..');
 /** Used in requests until `ask deploy` has written the real id to .ask/ask-states.json. */
 export const PLACEHOLDER_SKILL_ID = 'amzn1.ask.skill.00000000-0000-0000-0000-000000000000';
 
-/** The skill id of ask-cli's `default` profile (or the only profile), else the placeholder. */
+/** The skill id ask-cli stored for the profile it would use (as `npm run serve` does), else the placeholder. */
 export function readSkillId(root = PROJECT_ROOT): string {
-  const statesPath = join(root, '.ask', 'ask-states.json');
-  if (!existsSync(statesPath)) return PLACEHOLDER_SKILL_ID;
-  const states = JSON.parse(readFileSync(statesPath, 'utf8')) as {
-    profiles?: Record<string, { skillId?: string }>;
-  };
-  const profiles = states.profiles ?? {};
-  const profile = profiles.default ?? Object.values(profiles)[0];
-  return profile?.skillId?.trim() || PLACEHOLDER_SKILL_ID;
+  return skillIdFromAskStates(root, chosenAskProfile()) ?? PLACEHOLDER_SKILL_ID;
 }
 
 /** The locales of skill.json, in order: the first is the default, as for `ask dialog`. */
