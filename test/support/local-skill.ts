@@ -16,8 +16,10 @@ export interface SkillUnderTest {
   writeItem(item: Record<string, unknown>): Promise<void>;
 }
 
-export function useSkillWithEmbeddedDynamoDb(options: { tableName?: string } = {}): SkillUnderTest {
+export function useSkillWithEmbeddedDynamoDb(): SkillUnderTest {
   const context = {} as SkillUnderTest;
+  // The tests' own reads and writes go through a second client, so they are not counted as the skill's.
+  let inspector: DynamoDBDocumentClient;
   beforeEach(async () => {
     context.store = await startEmbeddedDynamoDb();
     context.client = createDocumentClient({ ...context.store });
@@ -25,10 +27,10 @@ export function useSkillWithEmbeddedDynamoDb(options: { tableName?: string } = {
     context.skill = buildSkill({
       persistenceAdapter: createDynamoDbPersistenceAdapter({
         client: context.client,
-        tableName: options.tableName ?? context.store.tableName,
+        tableName: context.store.tableName,
       }),
     });
-    const inspector = createDocumentClient({ ...context.store });
+    inspector = createDocumentClient({ ...context.store });
     context.readItem = async (userId) =>
       (await inspector.send(new GetCommand({ TableName: context.store.tableName, Key: { id: userId } })))
         .Item;
@@ -38,6 +40,7 @@ export function useSkillWithEmbeddedDynamoDb(options: { tableName?: string } = {
   });
   afterEach(async () => {
     context.client.destroy();
+    inspector.destroy();
     await context.store.stop();
   });
   return context;
