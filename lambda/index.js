@@ -71,8 +71,35 @@ function readNumber(text) {
 }
 
 // lambda/src/persistence/dynamodb-persistence-adapter.ts
+var import_node_crypto = require("node:crypto");
 var import_ask_sdk_core = require("ask-sdk-core");
 var import_lib_dynamodb2 = require("@aws-sdk/lib-dynamodb");
+
+// lambda/src/time-budget.ts
+var ALEXA_WAITS_MS = 8e3;
+var ANSWER_MARGIN_MS = 750;
+var deadlines = /* @__PURE__ */ new WeakMap();
+function startTimeBudget(requestEnvelope, context) {
+  const budget = Math.min(ALEXA_WAITS_MS, lambdaRemainingMs(context) ?? ALEXA_WAITS_MS);
+  deadlines.set(requestEnvelope, Date.now() + budget - ANSWER_MARGIN_MS);
+}
+function timeLeftMs(requestEnvelope) {
+  let deadline = deadlines.get(requestEnvelope);
+  if (deadline === void 0) {
+    startTimeBudget(requestEnvelope);
+    deadline = deadlines.get(requestEnvelope) ?? Date.now();
+  }
+  return deadline - Date.now();
+}
+function lambdaRemainingMs(context) {
+  if (typeof context !== "object" || context === null || !("getRemainingTimeInMillis" in context)) {
+    return void 0;
+  }
+  const { getRemainingTimeInMillis } = context;
+  if (typeof getRemainingTimeInMillis !== "function") return void 0;
+  const remaining = getRemainingTimeInMillis.call(context);
+  return typeof remaining === "number" && Number.isFinite(remaining) ? remaining : void 0;
+}
 
 // lambda/src/persistence/errors.ts
 var PersistenceError = class extends Error {
@@ -81,11 +108,20 @@ var PersistenceError = class extends Error {
 var ConcurrentUpdateError = class extends PersistenceError {
   name = "ConcurrentUpdateError";
 };
+var OutOfTimeError = class extends PersistenceError {
+  name = "OutOfTimeError";
+};
+var ItemTooLargeError = class extends PersistenceError {
+  name = "ItemTooLargeError";
+};
 
 // lambda/src/persistence/dynamodb-persistence-adapter.ts
 var KEY = "id";
 var ATTRIBUTES = "attributes";
 var VERSION = "version";
+var WRITES = "writes";
+var RECENT_WRITES = 20;
+var MIN_CALL_MS = 50;
 function createDynamoDbPersistenceAdapter(options) {
   const { client, tableName } = options;
   const partitionKeyOf = options.partitionKey ?? import_ask_sdk_core.getUserId;
@@ -100,17 +136,27 @@ function createDynamoDbPersistenceAdapter(options) {
       throw new PersistenceError("No DynamoDB table configured: set DYNAMODB_PERSISTENCE_TABLE_NAME");
     return tableName;
   }
+  async function readItem(requestEnvelope) {
+    const key = keyOf(requestEnvelope);
+    const { Item } = await call(
+      "GetItem",
+      requestEnvelope,
+      (abortSignal) => client.send(new import_lib_dynamodb2.GetCommand({ TableName: table(), Key: key, ConsistentRead: true }), { abortSignal })
+    );
+    return Item;
+  }
+  async function wasApplied(requestEnvelope, token) {
+    const item = await readItem(requestEnvelope);
+    return writesOf(item).includes(token);
+  }
   return {
     async getAttributes(requestEnvelope) {
-      const key = keyOf(requestEnvelope);
-      const { Item } = await call(
-        "GetItem",
-        () => client.send(new import_lib_dynamodb2.GetCommand({ TableName: table(), Key: key, ConsistentRead: true }))
-      );
-      const attributes = isRecord(Item?.[ATTRIBUTES]) ? Item[ATTRIBUTES] : {};
+      const item = await readItem(requestEnvelope);
+      const attributes = isRecord(item?.[ATTRIBUTES]) ? item[ATTRIBUTES] : {};
       snapshots.set(requestEnvelope, {
-        itemExists: Item !== void 0,
-        version: typeof Item?.[VERSION] === "number" ? Item[VERSION] : void 0,
+        itemExists: item !== void 0,
+        version: typeof item?.[VERSION] === "number" ? item[VERSION] : void 0,
+        writes: writesOf(item),
         attributesJson: JSON.stringify(attributes)
       });
       return attributes;
@@ -121,21 +167,44 @@ function createDynamoDbPersistenceAdapter(options) {
       if (snapshot?.attributesJson === attributesJson) return;
       const key = keyOf(requestEnvelope);
       const version = (snapshot?.version ?? 0) + 1;
-      await call(
-        "PutItem",
-        () => client.send(
-          new import_lib_dynamodb2.PutCommand({
-            TableName: table(),
-            Item: { ...key, [ATTRIBUTES]: attributes, [VERSION]: version },
-            ...snapshot && unchangedSince(snapshot)
-          })
-        )
-      );
-      snapshots.set(requestEnvelope, { itemExists: true, version, attributesJson });
+      const token = (0, import_node_crypto.randomBytes)(12).toString("base64url");
+      const writes = [token, ...snapshot?.writes ?? []].slice(0, RECENT_WRITES);
+      try {
+        await call(
+          "PutItem",
+          requestEnvelope,
+          (abortSignal) => client.send(
+            new import_lib_dynamodb2.PutCommand({
+              TableName: table(),
+              Item: { ...key, [ATTRIBUTES]: attributes, [VERSION]: version, [WRITES]: writes },
+              ...snapshot && unchangedSince(snapshot)
+            }),
+            { abortSignal }
+          )
+        );
+      } catch (error) {
+        if (error instanceof ItemTooLargeError) throw tooLarge(error, attributes, snapshot);
+        if (!mayHaveBeenApplied(error)) throw error;
+        let applied;
+        try {
+          applied = await wasApplied(requestEnvelope, token);
+        } catch (checkError) {
+          throw error instanceof ConcurrentUpdateError ? checkError : error;
+        }
+        if (!applied) throw error;
+        console.info(
+          "PutItem: the write was already applied by an attempt whose answer was lost; counted once"
+        );
+      }
+      snapshots.set(requestEnvelope, { itemExists: true, version, writes, attributesJson });
     },
     async deleteAttributes(requestEnvelope) {
       const key = keyOf(requestEnvelope);
-      await call("DeleteItem", () => client.send(new import_lib_dynamodb2.DeleteCommand({ TableName: table(), Key: key })));
+      await call(
+        "DeleteItem",
+        requestEnvelope,
+        (abortSignal) => client.send(new import_lib_dynamodb2.DeleteCommand({ TableName: table(), Key: key }), { abortSignal })
+      );
       snapshots.delete(requestEnvelope);
     }
   };
@@ -156,17 +225,59 @@ function unchangedSince(snapshot) {
     ExpressionAttributeValues: { ":version": snapshot.version }
   };
 }
-async function call(operation, send) {
+function writesOf(item) {
+  const writes = item?.[WRITES];
+  return Array.isArray(writes) ? writes.filter((token) => typeof token === "string") : [];
+}
+function mayHaveBeenApplied(error) {
+  if (!(error instanceof PersistenceError) || error.cause === void 0) return false;
+  const { $metadata } = error.cause;
+  if (error instanceof ConcurrentUpdateError) return ($metadata?.attempts ?? 1) > 1;
+  return $metadata?.httpStatusCode === void 0;
+}
+function tooLarge(error, attributes, snapshot) {
+  const before = snapshot ? JSON.parse(snapshot.attributesJson) : {};
+  const unchanged = Object.entries(attributes).filter(
+    ([name, value]) => isRecord(before) && JSON.stringify(before[name]) === JSON.stringify(value) && value !== void 0
+  );
+  const bytes = Buffer.byteLength(JSON.stringify(Object.fromEntries(unchanged)));
+  return new ItemTooLargeError(
+    `PutItem refused: item too large: ${bytes} bytes of other attributes (DynamoDB allows 400 KB per item)`,
+    { cause: error.cause }
+  );
+}
+async function call(operation, requestEnvelope, send) {
+  const timeLeft = timeLeftMs(requestEnvelope);
+  if (timeLeft < MIN_CALL_MS) {
+    throw new OutOfTimeError(`${operation} not sent: no time left to answer within Alexa's 8 seconds`);
+  }
+  const controller = new AbortController();
+  const timer = setTimeout(() => controller.abort(), timeLeft);
   try {
-    return await send();
+    return await Promise.race([send(controller.signal), rejectOnAbort(controller.signal)]);
   } catch (error) {
     if (error instanceof PersistenceError) throw error;
+    if (controller.signal.aborted) {
+      throw new OutOfTimeError(`${operation} gave up: no answer in time to answer within Alexa's 8 seconds`, {
+        cause: error
+      });
+    }
     const name = error instanceof Error ? error.name : "UnknownError";
     if (name === "ConditionalCheckFailedException") {
       throw new ConcurrentUpdateError(`${operation} lost a race with another update`, { cause: error });
     }
+    if (name === "ValidationException" && /item size/i.test(error.message)) {
+      throw new ItemTooLargeError(`${operation} refused: item too large`, { cause: error });
+    }
     throw new PersistenceError(`${operation} failed: ${name}`, { cause: error });
+  } finally {
+    clearTimeout(timer);
   }
+}
+function rejectOnAbort(signal) {
+  return new Promise((_, reject) => {
+    signal.addEventListener("abort", () => reject(new Error("aborted at the deadline")), { once: true });
+  });
 }
 function isRecord(value) {
   return typeof value === "object" && value !== null && !Array.isArray(value);
@@ -203,20 +314,31 @@ function parseUserAttributes(stored) {
 async function readCounter(attributesManager) {
   return (await readAttributes(attributesManager, true)).counter;
 }
-var MAX_ATTEMPTS2 = 20;
 var BACKOFF_BASE_MS = 5;
-var BACKOFF_CAP_MS = 100;
-async function updateCounter(attributesManager, change) {
-  for (let attempt = 1; ; attempt++) {
-    const stored = await readAttributes(attributesManager, attempt === 1);
-    const counter = change(stored.counter);
-    attributesManager.setPersistentAttributes({ ...stored, counter });
+var BACKOFF_CAP_MS = 200;
+var MIN_ATTEMPT_MS = 100;
+async function updateCounter({ attributesManager, requestEnvelope }, change) {
+  for (let lostRaces = 0; ; lostRaces++) {
     try {
+      const stored = await readAttributes(attributesManager, lostRaces === 0);
+      const counter = change(stored.counter);
+      attributesManager.setPersistentAttributes({ ...stored, counter });
       await attributesManager.savePersistentAttributes();
       return counter;
     } catch (error) {
-      if (!(error instanceof ConcurrentUpdateError) || attempt === MAX_ATTEMPTS2) throw error;
-      await sleep(Math.random() * Math.min(BACKOFF_CAP_MS, BACKOFF_BASE_MS * 2 ** attempt));
+      if (lostRaces > 0 && error instanceof OutOfTimeError) {
+        throw new ConcurrentUpdateError(`Gave up after ${lostRaces} lost races: out of time`, {
+          cause: error
+        });
+      }
+      if (!(error instanceof ConcurrentUpdateError)) throw error;
+      const pause = Math.random() * Math.min(BACKOFF_CAP_MS, BACKOFF_BASE_MS * 2 ** lostRaces);
+      if (timeLeftMs(requestEnvelope) < pause + MIN_ATTEMPT_MS) {
+        throw new ConcurrentUpdateError(`Gave up after ${lostRaces + 1} lost races: out of time`, {
+          cause: error
+        });
+      }
+      await sleep(pause);
     }
   }
 }
@@ -252,6 +374,8 @@ var enUS = {
   goodbyeHome: "Goodbye.",
   fallback: "Sorry, I can't help with that. Say help to hear what I can do.",
   storageUnavailable: "Sorry, I can't reach your saved counter right now. Please try again in a moment.",
+  tooManyUpdates: "Sorry, many updates to your counter are arriving at once, so this one did not count. Please try again.",
+  savedDataTooLarge: "Sorry, your saved data has grown too large for me to store, so your counter can't change. It stays as it was.",
   somethingWentWrong: "Sorry, I had trouble doing what you asked. Please try again."
 };
 
@@ -334,7 +458,7 @@ var HelloWorldIntentHandler = {
   canHandle: (handlerInput) => isIntent(handlerInput, "HelloWorldIntent"),
   async handle(handlerInput) {
     const speech = speechOf(handlerInput);
-    const count = await updateCounter(handlerInput.attributesManager, (current) => addToCount(current, 1));
+    const count = await updateCounter(handlerInput, (current) => addToCount(current, 1));
     return handlerInput.responseBuilder.speak(speech.hello(count)).reprompt(speech.reprompt).getResponse();
   }
 };
@@ -350,10 +474,7 @@ var IncrementIntentHandler = {
       return handlerInput.responseBuilder.speak(speech.amountNotAllowed(MIN_AMOUNT, MAX_AMOUNT)).reprompt(speech.reprompt).getResponse();
     }
     const { amount } = check;
-    const count = await updateCounter(
-      handlerInput.attributesManager,
-      (current) => addToCount(current, amount)
-    );
+    const count = await updateCounter(handlerInput, (current) => addToCount(current, amount));
     return handlerInput.responseBuilder.speak(speech.added(amount, count)).reprompt(speech.reprompt).getResponse();
   }
 };
@@ -373,18 +494,33 @@ var StorageErrorHandler = {
   canHandle: (_handlerInput, error) => error instanceof PersistenceError,
   handle(handlerInput, error) {
     console.error(`${describeRequest(handlerInput.requestEnvelope)}: ${error.name}: ${error.message}`);
-    const speech = speechOf(handlerInput);
-    return handlerInput.responseBuilder.speak(speech.storageUnavailable).reprompt(speech.reprompt).getResponse();
+    return apologise(handlerInput, (speech) => {
+      if (error instanceof ConcurrentUpdateError) return speech.tooManyUpdates;
+      if (error instanceof ItemTooLargeError) return speech.savedDataTooLarge;
+      return speech.storageUnavailable;
+    });
   }
 };
 var UnexpectedErrorHandler = {
   canHandle: () => true,
   handle(handlerInput, error) {
     console.error(`${describeRequest(handlerInput.requestEnvelope)}: ${error.stack ?? error.message}`);
-    const speech = speechOf(handlerInput);
-    return handlerInput.responseBuilder.speak(speech.somethingWentWrong).reprompt(speech.reprompt).getResponse();
+    return apologise(handlerInput, (speech) => speech.somethingWentWrong);
   }
 };
+function apologise(handlerInput, sentence) {
+  const { responseBuilder } = handlerInput;
+  if (isSessionEnd(handlerInput)) return responseBuilder.getResponse();
+  const speech = speechOf(handlerInput);
+  return responseBuilder.speak(sentence(speech)).reprompt(speech.reprompt).getResponse();
+}
+function isSessionEnd(handlerInput) {
+  try {
+    return isRequestType(handlerInput, "SessionEndedRequest");
+  } catch {
+    return false;
+  }
+}
 
 // lambda/src/handlers/launch.ts
 var LaunchRequestHandler = {
@@ -424,9 +560,51 @@ var errorHandlers = [StorageErrorHandler, UnexpectedErrorHandler];
 
 // lambda/src/skill.ts
 function buildSkill({ persistenceAdapter, skillId }) {
-  const builder = import_ask_sdk_core4.SkillBuilders.custom().addRequestHandlers(...requestHandlers).addErrorHandlers(...errorHandlers).withPersistenceAdapter(persistenceAdapter).withCustomUserAgent("hello-counter-typescript");
-  if (skillId) builder.withSkillId(skillId);
-  return builder.create();
+  const configuration = import_ask_sdk_core4.SkillBuilders.custom().addRequestHandlers(...requestHandlers).addErrorHandlers(...errorHandlers).withPersistenceAdapter(persistenceAdapter).withCustomUserAgent("hello-counter-typescript").getSkillConfiguration();
+  return new GuardedSkill(configuration, skillId);
+}
+var MAX_SESSION_ATTRIBUTES_BYTES = 8 * 1024;
+var GuardedSkill = class extends import_ask_sdk_core4.Skill {
+  constructor(configuration, expectedSkillId) {
+    super(configuration);
+    this.expectedSkillId = expectedSkillId;
+  }
+  expectedSkillId;
+  async invoke(requestEnvelope, context) {
+    if (this.expectedSkillId && applicationIdOf(requestEnvelope) !== this.expectedSkillId) {
+      throw new Error("Skill ID verification failed: the request is for another skill");
+    }
+    const envelope = withSafeSessionAttributes(requestEnvelope);
+    startTimeBudget(envelope, context);
+    return super.invoke(envelope, context);
+  }
+};
+function applicationIdOf(requestEnvelope) {
+  const path = ["context", "System", "application", "applicationId"];
+  return path.reduce(
+    (value, field) => isObject(value) ? value[field] : void 0,
+    requestEnvelope
+  );
+}
+function withSafeSessionAttributes(requestEnvelope) {
+  if (!isObject(requestEnvelope)) return {};
+  const session = requestEnvelope.session;
+  if (!isObject(session) || session.attributes === void 0 || fitsInResponse(session.attributes)) {
+    return requestEnvelope;
+  }
+  console.warn(`Session attributes dropped: more than ${MAX_SESSION_ATTRIBUTES_BYTES} bytes, or not a map`);
+  return { ...requestEnvelope, session: { ...session, attributes: {} } };
+}
+function fitsInResponse(attributes) {
+  if (!isObject(attributes) || Array.isArray(attributes)) return false;
+  try {
+    return Buffer.byteLength(JSON.stringify(attributes)) <= MAX_SESSION_ATTRIBUTES_BYTES;
+  } catch {
+    return false;
+  }
+}
+function isObject(value) {
+  return typeof value === "object" && value !== null;
 }
 
 // lambda/src/index.ts

@@ -9,7 +9,13 @@ import { AddressInfo } from 'node:net';
 export type Fault =
   | { kind: 'error'; status: number; type: string; message: string }
   /** Accepts the request and never answers. */
-  | { kind: 'silence' };
+  | { kind: 'silence' }
+  /**
+   * Passes the request on at once (so a write is applied), then holds the engine's answer back: the client
+   * times out and retries a call that already took effect. Only the first `times` calls are late;
+   * `whileLate` runs after the engine answered and before the answer is released.
+   */
+  | { kind: 'late'; delayMs: number; times: number; whileLate?: () => Promise<void> };
 
 export const THROTTLED: Fault = {
   kind: 'error',
@@ -38,6 +44,7 @@ export async function startFaultyDynamoDb(options: {
   upstream?: string;
 }): Promise<FaultyDynamoDb> {
   const received: string[] = [];
+  const lateSoFar = new Map<Fault, number>();
   const server = http.createServer((request, response) => {
     const operation = String(request.headers['x-amz-target'] ?? '').split('.')[1] ?? '';
     received.push(operation);
@@ -48,10 +55,27 @@ export async function startFaultyDynamoDb(options: {
       response.end(JSON.stringify({ __type: fault.type, message: fault.message }));
       return;
     }
+    let late: Extract<Fault, { kind: 'late' }> | undefined;
+    if (fault?.kind === 'late' && (lateSoFar.get(fault) ?? 0) < fault.times) {
+      lateSoFar.set(fault, (lateSoFar.get(fault) ?? 0) + 1);
+      late = fault;
+    }
     const target = new URL(request.url ?? '/', options.upstream);
     const forward = http.request(target, { method: request.method, headers: request.headers }, (upstream) => {
-      response.writeHead(upstream.statusCode ?? 500, upstream.headers);
-      upstream.pipe(response);
+      const chunks: Buffer[] = [];
+      upstream.on('data', (chunk: Buffer) => chunks.push(chunk));
+      upstream.on('end', () => {
+        const answer = () => {
+          if (response.destroyed) return;
+          response.writeHead(upstream.statusCode ?? 500, upstream.headers);
+          response.end(Buffer.concat(chunks));
+        };
+        if (!late) return answer();
+        const { delayMs, whileLate } = late;
+        void Promise.all([whileLate?.(), new Promise((resolve) => setTimeout(resolve, delayMs))]).then(
+          answer,
+        );
+      });
     });
     request.pipe(forward);
   });

@@ -1,17 +1,23 @@
-import { ErrorHandler } from 'ask-sdk-core';
-import { PersistenceError } from '../persistence/errors';
-import { describeRequest, speechOf } from './request';
+import { ErrorHandler, HandlerInput } from 'ask-sdk-core';
+import { Response } from 'ask-sdk-model';
+import { ConcurrentUpdateError, ItemTooLargeError, PersistenceError } from '../persistence/errors';
+import { Speech } from '../speech';
+import { describeRequest, isRequestType, speechOf } from './request';
 
-/** DynamoDB failed (missing table, access denied, throttling, no answer): apologise, keep the session. */
+/**
+ * DynamoDB failed: the user hears what happened, and the session stays open. Many devices counting at once,
+ * an item at DynamoDB's size limit, and anything else (missing table, access denied, throttling, no answer)
+ * each get their own sentence.
+ */
 export const StorageErrorHandler: ErrorHandler = {
   canHandle: (_handlerInput, error) => error instanceof PersistenceError,
   handle(handlerInput, error) {
     console.error(`${describeRequest(handlerInput.requestEnvelope)}: ${error.name}: ${error.message}`);
-    const speech = speechOf(handlerInput);
-    return handlerInput.responseBuilder
-      .speak(speech.storageUnavailable)
-      .reprompt(speech.reprompt)
-      .getResponse();
+    return apologise(handlerInput, (speech) => {
+      if (error instanceof ConcurrentUpdateError) return speech.tooManyUpdates;
+      if (error instanceof ItemTooLargeError) return speech.savedDataTooLarge;
+      return speech.storageUnavailable;
+    });
   },
 };
 
@@ -20,10 +26,22 @@ export const UnexpectedErrorHandler: ErrorHandler = {
   canHandle: () => true,
   handle(handlerInput, error) {
     console.error(`${describeRequest(handlerInput.requestEnvelope)}: ${error.stack ?? error.message}`);
-    const speech = speechOf(handlerInput);
-    return handlerInput.responseBuilder
-      .speak(speech.somethingWentWrong)
-      .reprompt(speech.reprompt)
-      .getResponse();
+    return apologise(handlerInput, (speech) => speech.somethingWentWrong);
   },
 };
+
+/** Alexa takes no speech in answer to SessionEndedRequest; every other request hears the apology. */
+function apologise(handlerInput: HandlerInput, sentence: (speech: Speech) => string): Response {
+  const { responseBuilder } = handlerInput;
+  if (isSessionEnd(handlerInput)) return responseBuilder.getResponse();
+  const speech = speechOf(handlerInput);
+  return responseBuilder.speak(sentence(speech)).reprompt(speech.reprompt).getResponse();
+}
+
+function isSessionEnd(handlerInput: HandlerInput): boolean {
+  try {
+    return isRequestType(handlerInput, 'SessionEndedRequest');
+  } catch {
+    return false;
+  }
+}

@@ -1,5 +1,6 @@
-import { AttributesManager } from 'ask-sdk-core';
-import { ConcurrentUpdateError } from './errors';
+import { AttributesManager, HandlerInput } from 'ask-sdk-core';
+import { timeLeftMs } from '../time-budget';
+import { ConcurrentUpdateError, OutOfTimeError } from './errors';
 import { parseUserAttributes, UserAttributes } from './user-attributes';
 
 /**
@@ -15,27 +16,40 @@ export async function readCounter(attributesManager: AttributesManager): Promise
  * Two devices of one user can change the count at the same moment. The adapter refuses a write that would
  * overwrite the other one (optimistic locking); the change is then applied again to a fresh read, after a
  * short random pause so that racing requests spread out. A write is only refused because another request's
- * write succeeded, so N requests racing for one user all finish within N attempts: the bound covers 20
- * devices at once and keeps the worst case near 2 seconds, well inside Alexa's 8.
+ * write succeeded, so every round of a race lets one request through. Retries go on while the request's time
+ * budget leaves room for another read and write; a request that runs out of it gives up with a
+ * ConcurrentUpdateError: its change was not applied, and the user hears that many updates arrive at once.
  */
-const MAX_ATTEMPTS = 20;
 const BACKOFF_BASE_MS = 5;
-const BACKOFF_CAP_MS = 100;
+const BACKOFF_CAP_MS = 200;
+/** What a read and a write need, at the least, to be worth another try. */
+const MIN_ATTEMPT_MS = 100;
 
 export async function updateCounter(
-  attributesManager: AttributesManager,
+  { attributesManager, requestEnvelope }: HandlerInput,
   change: (count: number) => number,
 ): Promise<number> {
-  for (let attempt = 1; ; attempt++) {
-    const stored = await readAttributes(attributesManager, attempt === 1);
-    const counter = change(stored.counter);
-    attributesManager.setPersistentAttributes({ ...stored, counter });
+  for (let lostRaces = 0; ; lostRaces++) {
     try {
+      const stored = await readAttributes(attributesManager, lostRaces === 0);
+      const counter = change(stored.counter);
+      attributesManager.setPersistentAttributes({ ...stored, counter });
       await attributesManager.savePersistentAttributes();
       return counter;
     } catch (error) {
-      if (!(error instanceof ConcurrentUpdateError) || attempt === MAX_ATTEMPTS) throw error;
-      await sleep(Math.random() * Math.min(BACKOFF_CAP_MS, BACKOFF_BASE_MS * 2 ** attempt));
+      if (lostRaces > 0 && error instanceof OutOfTimeError) {
+        throw new ConcurrentUpdateError(`Gave up after ${lostRaces} lost races: out of time`, {
+          cause: error,
+        });
+      }
+      if (!(error instanceof ConcurrentUpdateError)) throw error;
+      const pause = Math.random() * Math.min(BACKOFF_CAP_MS, BACKOFF_BASE_MS * 2 ** lostRaces);
+      if (timeLeftMs(requestEnvelope) < pause + MIN_ATTEMPT_MS) {
+        throw new ConcurrentUpdateError(`Gave up after ${lostRaces + 1} lost races: out of time`, {
+          cause: error,
+        });
+      }
+      await sleep(pause);
     }
   }
 }

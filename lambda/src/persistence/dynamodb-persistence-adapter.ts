@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { getUserId, PersistenceAdapter } from 'ask-sdk-core';
 import { RequestEnvelope } from 'ask-sdk-model';
 import {
@@ -7,7 +8,8 @@ import {
   PutCommand,
   PutCommandInput,
 } from '@aws-sdk/lib-dynamodb';
-import { ConcurrentUpdateError, PersistenceError } from './errors';
+import { timeLeftMs } from '../time-budget';
+import { ConcurrentUpdateError, ItemTooLargeError, OutOfTimeError, PersistenceError } from './errors';
 
 type Attributes = Record<string, unknown>;
 
@@ -21,24 +23,40 @@ export interface DynamoDbPersistenceAdapterOptions {
 
 /**
  * The item layout of ask-sdk-dynamodb-persistence-adapter, so skills can switch in both directions:
- * `{ id: <userId>, attributes: { ...persistent attributes } }`. `version` is added for optimistic locking;
- * the official adapter ignores it on read and drops it on write.
+ * `{ id: <userId>, attributes: { ...persistent attributes } }`. Two attributes are added beside them, which
+ * the official adapter ignores on read and drops on write: `version` for optimistic locking, and `writes`,
+ * the tokens of the latest writes (newest first), so that a write can tell whether it was already applied.
  */
 const KEY = 'id';
 const ATTRIBUTES = 'attributes';
 const VERSION = 'version';
+const WRITES = 'writes';
+
+/**
+ * A write whose answer got lost is looked up among the writes that landed since; only the writes to one
+ * user's item that land within one DynamoDB call timeout of it can push it out of the list. A user's devices
+ * take turns through optimistic locking, so that is a few writes; 20 tokens of 16 characters cost under
+ * 400 bytes per item.
+ */
+const RECENT_WRITES = 20;
+
+/** A DynamoDB call is not started with less time than this left: it could not answer before the deadline. */
+const MIN_CALL_MS = 50;
 
 /** What this request read, so its write can check nobody else wrote in between. */
 interface ReadSnapshot {
   itemExists: boolean;
   version: number | undefined;
+  writes: string[];
   attributesJson: string;
 }
 
 /**
  * A PersistenceAdapter on AWS SDK v3 with optimistic locking: a save fails with ConcurrentUpdateError when
- * the item changed since this request read it, instead of overwriting another device's update. A save that
- * changes nothing is skipped. A save without a read in the same request writes unconditionally.
+ * the item changed since this request read it, instead of overwriting another device's update. Each save
+ * happens at most once, even when the SDK retries a write whose first answer was lost. A save that changes
+ * nothing is skipped; a save without a read in the same request writes unconditionally. Every call ends
+ * within the request's time budget (../time-budget.ts).
  */
 export function createDynamoDbPersistenceAdapter(
   options: DynamoDbPersistenceAdapterOptions,
@@ -60,16 +78,28 @@ export function createDynamoDbPersistenceAdapter(
     return tableName;
   }
 
+  async function readItem(requestEnvelope: RequestEnvelope): Promise<Attributes | undefined> {
+    const key = keyOf(requestEnvelope);
+    const { Item } = await call('GetItem', requestEnvelope, (abortSignal) =>
+      client.send(new GetCommand({ TableName: table(), Key: key, ConsistentRead: true }), { abortSignal }),
+    );
+    return Item;
+  }
+
+  /** After a write's outcome was lost: whether the item holds its token. */
+  async function wasApplied(requestEnvelope: RequestEnvelope, token: string): Promise<boolean> {
+    const item = await readItem(requestEnvelope);
+    return writesOf(item).includes(token);
+  }
+
   return {
     async getAttributes(requestEnvelope) {
-      const key = keyOf(requestEnvelope);
-      const { Item } = await call('GetItem', () =>
-        client.send(new GetCommand({ TableName: table(), Key: key, ConsistentRead: true })),
-      );
-      const attributes = isRecord(Item?.[ATTRIBUTES]) ? Item[ATTRIBUTES] : {};
+      const item = await readItem(requestEnvelope);
+      const attributes = isRecord(item?.[ATTRIBUTES]) ? item[ATTRIBUTES] : {};
       snapshots.set(requestEnvelope, {
-        itemExists: Item !== undefined,
-        version: typeof Item?.[VERSION] === 'number' ? Item[VERSION] : undefined,
+        itemExists: item !== undefined,
+        version: typeof item?.[VERSION] === 'number' ? item[VERSION] : undefined,
+        writes: writesOf(item),
         attributesJson: JSON.stringify(attributes),
       });
       return attributes;
@@ -82,21 +112,42 @@ export function createDynamoDbPersistenceAdapter(
 
       const key = keyOf(requestEnvelope);
       const version = (snapshot?.version ?? 0) + 1;
-      await call('PutItem', () =>
-        client.send(
-          new PutCommand({
-            TableName: table(),
-            Item: { ...key, [ATTRIBUTES]: attributes, [VERSION]: version },
-            ...(snapshot && unchangedSince(snapshot)),
-          }),
-        ),
-      );
-      snapshots.set(requestEnvelope, { itemExists: true, version, attributesJson });
+      const token = randomBytes(12).toString('base64url');
+      const writes = [token, ...(snapshot?.writes ?? [])].slice(0, RECENT_WRITES);
+      try {
+        await call('PutItem', requestEnvelope, (abortSignal) =>
+          client.send(
+            new PutCommand({
+              TableName: table(),
+              Item: { ...key, [ATTRIBUTES]: attributes, [VERSION]: version, [WRITES]: writes },
+              ...(snapshot && unchangedSince(snapshot)),
+            }),
+            { abortSignal },
+          ),
+        );
+      } catch (error) {
+        if (error instanceof ItemTooLargeError) throw tooLarge(error, attributes, snapshot);
+        if (!mayHaveBeenApplied(error)) throw error;
+        let applied: boolean;
+        try {
+          applied = await wasApplied(requestEnvelope, token);
+        } catch (checkError) {
+          // A lost race is retried by the caller, which could count twice if the write did land after all.
+          throw error instanceof ConcurrentUpdateError ? checkError : error;
+        }
+        if (!applied) throw error;
+        console.info(
+          'PutItem: the write was already applied by an attempt whose answer was lost; counted once',
+        );
+      }
+      snapshots.set(requestEnvelope, { itemExists: true, version, writes, attributesJson });
     },
 
     async deleteAttributes(requestEnvelope) {
       const key = keyOf(requestEnvelope);
-      await call('DeleteItem', () => client.send(new DeleteCommand({ TableName: table(), Key: key })));
+      await call('DeleteItem', requestEnvelope, (abortSignal) =>
+        client.send(new DeleteCommand({ TableName: table(), Key: key }), { abortSignal }),
+      );
       snapshots.delete(requestEnvelope);
     },
   };
@@ -125,18 +176,89 @@ function unchangedSince(snapshot: ReadSnapshot): WriteCondition {
   };
 }
 
-/** Runs one DynamoDB call, turning its failure into a PersistenceError that is safe to log. */
-async function call<T>(operation: string, send: () => Promise<T>): Promise<T> {
+function writesOf(item: Attributes | undefined): string[] {
+  const writes = item?.[WRITES];
+  return Array.isArray(writes) ? writes.filter((token): token is string => typeof token === 'string') : [];
+}
+
+interface SdkErrorMetadata {
+  $metadata?: { httpStatusCode?: number; attempts?: number };
+}
+
+/**
+ * A write failed in a way that leaves open whether DynamoDB applied it: no answer came (a timeout, a
+ * dropped connection), or the SDK retried and the retry found the item changed, possibly by the first try.
+ */
+function mayHaveBeenApplied(error: unknown): boolean {
+  if (!(error instanceof PersistenceError) || error.cause === undefined) return false;
+  const { $metadata } = error.cause as SdkErrorMetadata;
+  if (error instanceof ConcurrentUpdateError) return ($metadata?.attempts ?? 1) > 1;
+  return $metadata?.httpStatusCode === undefined;
+}
+
+/**
+ * Names how much of the item is attributes this write did not change (data another tool keeps there),
+ * since that, not the change, is what made it too large.
+ */
+function tooLarge(
+  error: ItemTooLargeError,
+  attributes: Attributes,
+  snapshot: ReadSnapshot | undefined,
+): ItemTooLargeError {
+  const before: unknown = snapshot ? JSON.parse(snapshot.attributesJson) : {};
+  const unchanged = Object.entries(attributes).filter(
+    ([name, value]) =>
+      isRecord(before) && JSON.stringify(before[name]) === JSON.stringify(value) && value !== undefined,
+  );
+  const bytes = Buffer.byteLength(JSON.stringify(Object.fromEntries(unchanged)));
+  return new ItemTooLargeError(
+    `PutItem refused: item too large: ${bytes} bytes of other attributes (DynamoDB allows 400 KB per item)`,
+    { cause: error.cause },
+  );
+}
+
+/**
+ * Runs one DynamoDB call within the request's time budget, turning its failure into a PersistenceError that
+ * is safe to log. The SDK's own timeouts bound each attempt; this bounds the call with its retries.
+ */
+async function call<T>(
+  operation: string,
+  requestEnvelope: RequestEnvelope,
+  send: (abortSignal: AbortSignal) => Promise<T>,
+): Promise<T> {
+  const timeLeft = timeLeftMs(requestEnvelope);
+  if (timeLeft < MIN_CALL_MS) {
+    throw new OutOfTimeError(`${operation} not sent: no time left to answer within Alexa's 8 seconds`);
+  }
+  const controller = new AbortController();
+  const timer = setTimeout(() => controller.abort(), timeLeft);
   try {
-    return await send();
+    return await Promise.race([send(controller.signal), rejectOnAbort(controller.signal)]);
   } catch (error) {
     if (error instanceof PersistenceError) throw error;
+    if (controller.signal.aborted) {
+      throw new OutOfTimeError(`${operation} gave up: no answer in time to answer within Alexa's 8 seconds`, {
+        cause: error,
+      });
+    }
     const name = error instanceof Error ? error.name : 'UnknownError';
     if (name === 'ConditionalCheckFailedException') {
       throw new ConcurrentUpdateError(`${operation} lost a race with another update`, { cause: error });
     }
+    if (name === 'ValidationException' && /item size/i.test((error as Error).message)) {
+      throw new ItemTooLargeError(`${operation} refused: item too large`, { cause: error });
+    }
     throw new PersistenceError(`${operation} failed: ${name}`, { cause: error });
+  } finally {
+    clearTimeout(timer);
   }
+}
+
+/** Settles a race the moment the budget runs out, even while the SDK sleeps between attempts. */
+function rejectOnAbort(signal: AbortSignal): Promise<never> {
+  return new Promise((_, reject) => {
+    signal.addEventListener('abort', () => reject(new Error('aborted at the deadline')), { once: true });
+  });
 }
 
 function isRecord(value: unknown): value is Attributes {

@@ -10,3 +10,13 @@ export class PersistenceError extends Error {
 export class ConcurrentUpdateError extends PersistenceError {
   override name = 'ConcurrentUpdateError';
 }
+
+/** DynamoDB did not answer before the request had to answer Alexa; a write may or may not have been applied. */
+export class OutOfTimeError extends PersistenceError {
+  override name = 'OutOfTimeError';
+}
+
+/** DynamoDB refused the write because the item would pass its 400 KB limit: trying again cannot help. */
+export class ItemTooLargeError extends PersistenceError {
+  override name = 'ItemTooLargeError';
+}

@@ -16,5 +16,9 @@ export interface Speech {
   goodbyeHome: string;
   fallback: string;
   storageUnavailable: string;
+  /** Many devices of the user changed the count at once and this change could not get through in time. */
+  tooManyUpdates: string;
+  /** The user's stored item is at DynamoDB's size limit; trying again will not help. */
+  savedDataTooLarge: string;
   somethingWentWrong: string;
 }

@@ -1,6 +1,7 @@
 import { expect } from 'chai';
 import { RequestEnvelope } from 'ask-sdk-model';
 import { Skill } from 'ask-sdk-core';
+import { DynamoDBDocumentClient, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { createDocumentClient } from '../../../lambda/src/persistence/dynamodb-client';
 import { createDynamoDbPersistenceAdapter } from '../../../lambda/src/persistence/dynamodb-persistence-adapter';
 import { buildSkill } from '../../../lambda/src/skill';
@@ -19,6 +20,24 @@ import { expectSessionOpen, expectValidResponse, speechOf } from '../../support/
 const USER = 'amzn1.ask.account.PRIVATE-USER-ID';
 const STORAGE_APOLOGY = "Sorry, I can't reach your saved counter right now. Please try again in a moment.";
 const GENERIC_APOLOGY = 'Sorry, I had trouble doing what you asked. Please try again.';
+const CONTENTION_APOLOGY =
+  'Sorry, many updates to your counter are arriving at once, so this one did not count. Please try again.';
+const TOO_LARGE_APOLOGY =
+  "Sorry, your saved data has grown too large for me to store, so your counter can't change. It stays as it was.";
+const CONDITION_FAILED: Fault = {
+  kind: 'error',
+  status: 400,
+  type: 'com.amazonaws.dynamodb.v20120810#ConditionalCheckFailedException',
+  message: 'The conditional request failed',
+};
+/** DynamoDB's limit on one item, counted in UTF-8 bytes of attribute names and values. */
+const ITEM_LIMIT_BYTES = 400 * 1024;
+
+/** A Lambda context as the Node.js runtime passes it, with `ms` left before the function is stopped. */
+function lambdaContext(ms: number) {
+  const deadline = Date.now() + ms;
+  return { getRemainingTimeInMillis: () => deadline - Date.now() };
+}
 
 describe('when things go wrong', () => {
   let store: EmbeddedDynamoDb;
@@ -44,8 +63,8 @@ describe('when things go wrong', () => {
   }
 
   /** Invokes with logs captured, and checks what every failure must give: a valid, spoken, private answer. */
-  async function invokeFailing(skill: Skill, request: RequestEnvelope, apology: string) {
-    const { result, logs } = await captureLogs(() => skill.invoke(request));
+  async function invokeFailing(skill: Skill, request: RequestEnvelope, apology: string, context?: object) {
+    const { result, logs } = await captureLogs(() => skill.invoke(request, context));
     expectValidResponse(result);
     expect(speechOf(result)).to.equal(apology);
     expectSessionOpen(result);
@@ -128,6 +147,59 @@ describe('when things go wrong', () => {
     });
   });
 
+  describe('time and size', () => {
+    it('a Lambda function with 2 s left: the apology comes before those 2 s are over', async () => {
+      faulty = await startFaultyDynamoDb({ faults: {} });
+      const started = Date.now();
+      await invokeFailing(
+        skillOn(faulty.endpoint, store.tableName),
+        launchRequest({ userId: USER }),
+        STORAGE_APOLOGY,
+        lambdaContext(2000),
+      );
+      expect(Date.now() - started).to.be.below(2000);
+    });
+
+    it('a write that loses every race until time runs out: "many updates at once", nothing stored', async () => {
+      await skillOn(store.endpoint, store.tableName).invoke(
+        intentRequest('IncrementIntent', { amount: '4' }, { userId: USER }),
+      );
+      const skill = await skillWithFaults({ PutItem: CONDITION_FAILED });
+      const logs = await invokeFailing(
+        skill,
+        intentRequest('IncrementIntent', { amount: '5' }, { userId: USER }),
+        CONTENTION_APOLOGY,
+        lambdaContext(1500),
+      );
+      expect(logs).to.contain('ConcurrentUpdateError').and.contain('lost races');
+      expect(faulty?.received.filter((call) => call === 'PutItem').length).to.be.above(2);
+      const after = await skillOn(store.endpoint, store.tableName).invoke(
+        intentRequest('GetCountIntent', {}, { userId: USER }),
+      );
+      expect(speechOf(after)).to.equal('Your counter is 4.');
+    });
+
+    it("an item at DynamoDB's 400 KB limit: the log says why, the user hears retrying will not help", async () => {
+      const inspector = createDocumentClient(store);
+      const notes = await writeLargestItem(
+        { client: inspector, tableName: store.tableName },
+        { id: USER, attributes: { counter: 3 } },
+      );
+      inspector.destroy();
+      const logs = await invokeFailing(
+        skillOn(store.endpoint, store.tableName),
+        intentRequest('HelloWorldIntent', {}, { userId: USER }),
+        TOO_LARGE_APOLOGY,
+      );
+      const bytes = Number(/item too large: (\d+) bytes of other attributes/.exec(logs)?.[1]);
+      expect(bytes).to.be.within(notes, ITEM_LIMIT_BYTES);
+      const after = await skillOn(store.endpoint, store.tableName).invoke(
+        intentRequest('GetCountIntent', {}, { userId: USER }),
+      );
+      expect(speechOf(after)).to.equal('Your counter is 3.');
+    });
+  });
+
   describe('malformed requests', () => {
     it('an intent this skill does not have gets the generic apology', async () => {
       const logs = await invokeFailing(
@@ -164,3 +236,22 @@ describe('when things go wrong', () => {
     });
   });
 });
+
+/**
+ * Writes `item` with a `notes` attribute as long as DynamoDB still accepts (as another tool might keep beside
+ * the counter), and returns that length.
+ */
+async function writeLargestItem(
+  { client, tableName }: { client: DynamoDBDocumentClient; tableName: string },
+  item: { id: string; attributes: Record<string, unknown> },
+): Promise<number> {
+  for (let length = ITEM_LIMIT_BYTES - item.id.length - 40; ; length--) {
+    const attributes = { ...item.attributes, notes: 'x'.repeat(length) };
+    try {
+      await client.send(new PutCommand({ TableName: tableName, Item: { ...item, attributes } }));
+      return length;
+    } catch (error) {
+      if (!/size/.test(String(error))) throw error;
+    }
+  }
+}

@@ -7,7 +7,7 @@ export const HelloWorldIntentHandler: RequestHandler = {
   canHandle: (handlerInput) => isIntent(handlerInput, 'HelloWorldIntent'),
   async handle(handlerInput) {
     const speech = speechOf(handlerInput);
-    const count = await updateCounter(handlerInput.attributesManager, (current) => addToCount(current, 1));
+    const count = await updateCounter(handlerInput, (current) => addToCount(current, 1));
     return handlerInput.responseBuilder.speak(speech.hello(count)).reprompt(speech.reprompt).getResponse();
   },
 };

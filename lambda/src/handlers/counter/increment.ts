@@ -15,9 +15,7 @@ export const IncrementIntentHandler: RequestHandler = {
         .getResponse();
     }
     const { amount } = check;
-    const count = await updateCounter(handlerInput.attributesManager, (current) =>
-      addToCount(current, amount),
-    );
+    const count = await updateCounter(handlerInput, (current) => addToCount(current, amount));
     return handlerInput.responseBuilder
       .speak(speech.added(amount, count))
       .reprompt(speech.reprompt)
