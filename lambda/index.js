@@ -385,9 +385,10 @@ var speechByLocale = {
 };
 var DEFAULT_LOCALE = "en-US";
 function speechFor(locale) {
-  if (locale && speechByLocale[locale]) return speechByLocale[locale];
-  const language = locale?.split("-")[0];
-  const sameLanguage = Object.keys(speechByLocale).find((known) => known.split("-")[0] === language);
+  if (typeof locale !== "string") return speechByLocale[DEFAULT_LOCALE];
+  if (Object.hasOwn(speechByLocale, locale)) return speechByLocale[locale];
+  const language = locale.split("-")[0];
+  const sameLanguage = Object.keys(speechByLocale).find((name) => name.split("-")[0] === language);
   return speechByLocale[sameLanguage ?? DEFAULT_LOCALE];
 }
 
@@ -399,12 +400,23 @@ function isIntent(handlerInput, ...names) {
   return isRequestType(handlerInput, "IntentRequest") && names.includes((0, import_ask_sdk_core2.getIntentName)(handlerInput.requestEnvelope));
 }
 function speechOf(handlerInput) {
-  return speechFor((0, import_ask_sdk_core2.getLocale)(handlerInput.requestEnvelope));
+  const request = handlerInput.requestEnvelope?.request;
+  return speechFor(isObject(request) ? request.locale : void 0);
 }
+var MAX_LOGGED_FIELD = 100;
 function describeRequest(requestEnvelope) {
   const request = requestEnvelope?.request;
-  if (!request) return "malformed request";
-  return request.type === "IntentRequest" ? `IntentRequest ${request.intent?.name}` : String(request.type);
+  if (!isObject(request)) return "malformed request";
+  const type = loggable(request.type);
+  if (type !== "IntentRequest") return type;
+  return `IntentRequest ${isObject(request.intent) ? loggable(request.intent.name) : "(no intent)"}`;
+}
+function loggable(value) {
+  if (typeof value !== "string") return `(${value === null ? "null" : typeof value})`;
+  return value.length > MAX_LOGGED_FIELD ? `${value.slice(0, MAX_LOGGED_FIELD)}\u2026` : value;
+}
+function isObject(value) {
+  return typeof value === "object" && value !== null;
 }
 
 // lambda/src/handlers/builtin/cancel-and-stop.ts
@@ -537,8 +549,13 @@ var SessionEndedRequestHandler = {
   canHandle: (handlerInput) => isRequestType(handlerInput, "SessionEndedRequest"),
   handle(handlerInput) {
     const { reason, error } = handlerInput.requestEnvelope.request;
-    if (error) console.warn(`Session ended: ${reason} (${error.type}: ${error.message})`);
-    else console.info(`Session ended: ${reason}`);
+    if (error) {
+      console.warn(
+        `Session ended: ${loggable(reason)} (${loggable(error.type)}: ${loggable(error.message)})`
+      );
+    } else {
+      console.info(`Session ended: ${loggable(reason)}`);
+    }
     return handlerInput.responseBuilder.getResponse();
   }
 };
@@ -582,28 +599,28 @@ var GuardedSkill = class extends import_ask_sdk_core4.Skill {
 function applicationIdOf(requestEnvelope) {
   const path = ["context", "System", "application", "applicationId"];
   return path.reduce(
-    (value, field) => isObject(value) ? value[field] : void 0,
+    (value, field) => isObject2(value) ? value[field] : void 0,
     requestEnvelope
   );
 }
 function withSafeSessionAttributes(requestEnvelope) {
-  if (!isObject(requestEnvelope)) return {};
+  if (!isObject2(requestEnvelope)) return {};
   const session = requestEnvelope.session;
-  if (!isObject(session) || session.attributes === void 0 || fitsInResponse(session.attributes)) {
+  if (!isObject2(session) || session.attributes === void 0 || fitsInResponse(session.attributes)) {
     return requestEnvelope;
   }
   console.warn(`Session attributes dropped: more than ${MAX_SESSION_ATTRIBUTES_BYTES} bytes, or not a map`);
   return { ...requestEnvelope, session: { ...session, attributes: {} } };
 }
 function fitsInResponse(attributes) {
-  if (!isObject(attributes) || Array.isArray(attributes)) return false;
+  if (!isObject2(attributes) || Array.isArray(attributes)) return false;
   try {
     return Buffer.byteLength(JSON.stringify(attributes)) <= MAX_SESSION_ATTRIBUTES_BYTES;
   } catch {
     return false;
   }
 }
-function isObject(value) {
+function isObject2(value) {
   return typeof value === "object" && value !== null;
 }
 
