@@ -2,12 +2,14 @@
  * `npm run bench`: the figures behind the README's claims, each next to its baseline from the same run.
  * Each section is a module of its own; this file only runs them in order. Prints figures; asserts nothing.
  */
+import { loadOnOneUserAndMany } from './load';
 import { compareWithOfficialAdapter } from './official-adapter';
 
 process.env.AWS_SDK_JS_SUPPRESS_MAINTENANCE_MODE_MESSAGE = '1';
 
 const SECTIONS: [title: string, run: () => Promise<void>][] = [
   ['This project against the official adapter', compareWithOfficialAdapter],
+  ['Load: many increments at once, against the 8 seconds Alexa waits', loadOnOneUserAndMany],
 ];
 
 async function main(): Promise<void> {

@@ -45,7 +45,7 @@ var import_client_dynamodb = require("@aws-sdk/client-dynamodb");
 var import_lib_dynamodb = require("@aws-sdk/lib-dynamodb");
 var MAX_ATTEMPTS = 2;
 var CONNECTION_TIMEOUT_MS = 1e3;
-var REQUEST_TIMEOUT_MS = 1500;
+var REQUEST_TIMEOUT_MS = 3500;
 function createDocumentClient(options) {
   const client = new import_client_dynamodb.DynamoDBClient({
     region: options.region,
@@ -141,7 +141,7 @@ function createDynamoDbPersistenceAdapter(options) {
     const { Item } = await call(
       "GetItem",
       requestEnvelope,
-      (abortSignal) => client.send(new import_lib_dynamodb2.GetCommand({ TableName: table(), Key: key, ConsistentRead: true }), { abortSignal })
+      (limits) => client.send(new import_lib_dynamodb2.GetCommand({ TableName: table(), Key: key, ConsistentRead: true }), limits)
     );
     return Item;
   }
@@ -173,13 +173,13 @@ function createDynamoDbPersistenceAdapter(options) {
         await call(
           "PutItem",
           requestEnvelope,
-          (abortSignal) => client.send(
+          (limits) => client.send(
             new import_lib_dynamodb2.PutCommand({
               TableName: table(),
               Item: { ...key, [ATTRIBUTES]: attributes, [VERSION]: version, [WRITES]: writes },
               ...snapshot && unchangedSince(snapshot)
             }),
-            { abortSignal }
+            limits
           )
         );
       } catch (error) {
@@ -203,7 +203,7 @@ function createDynamoDbPersistenceAdapter(options) {
       await call(
         "DeleteItem",
         requestEnvelope,
-        (abortSignal) => client.send(new import_lib_dynamodb2.DeleteCommand({ TableName: table(), Key: key }), { abortSignal })
+        (limits) => client.send(new import_lib_dynamodb2.DeleteCommand({ TableName: table(), Key: key }), limits)
       );
       snapshots.delete(requestEnvelope);
     }
@@ -253,8 +253,9 @@ async function call(operation, requestEnvelope, send) {
   }
   const controller = new AbortController();
   const timer = setTimeout(() => controller.abort(), timeLeft);
+  const options = { abortSignal: controller.signal, requestTimeout: timeLeft / 2 };
   try {
-    return await Promise.race([send(controller.signal), rejectOnAbort(controller.signal)]);
+    return await Promise.race([send(options), rejectOnAbort(controller.signal)]);
   } catch (error) {
     if (error instanceof PersistenceError) throw error;
     if (controller.signal.aborted) {
@@ -314,8 +315,8 @@ function parseUserAttributes(stored) {
 async function readCounter(attributesManager) {
   return (await readAttributes(attributesManager, true)).counter;
 }
-var BACKOFF_BASE_MS = 5;
-var BACKOFF_CAP_MS = 200;
+var BACKOFF_BASE_MS = 10;
+var BACKOFF_CAP_MS = 1e3;
 var MIN_ATTEMPT_MS = 100;
 async function updateCounter({ attributesManager, requestEnvelope }, change) {
   for (let lostRaces = 0; ; lostRaces++) {
@@ -374,7 +375,7 @@ var enUS = {
   goodbyeHome: "Goodbye.",
   fallback: "Sorry, I can't help with that. Say help to hear what I can do.",
   storageUnavailable: "Sorry, I can't reach your saved counter right now. Please try again in a moment.",
-  tooManyUpdates: "Sorry, many updates to your counter are arriving at once, so this one did not count. Please try again.",
+  tooManyUpdates: "Sorry, many updates to your counter are arriving at once, and I couldn't confirm this one. Ask for your count to check.",
   savedDataTooLarge: "Sorry, your saved data has grown too large for me to store, so your counter can't change. It stays as it was.",
   somethingWentWrong: "Sorry, I had trouble doing what you asked. Please try again."
 };

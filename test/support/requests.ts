@@ -56,3 +56,9 @@ export function sessionEndedRequest(reason: SessionEndedReason, caller?: Caller)
   const who = callerOf(caller);
   return inNewSession(who, alexa.sessionEndedRequest(who.locale, reason));
 }
+
+/** A Lambda context as the Node.js runtime passes it, with `ms` left before the function is stopped. */
+export function lambdaContext(ms: number): { getRemainingTimeInMillis(): number } {
+  const deadline = Date.now() + ms;
+  return { getRemainingTimeInMillis: () => deadline - Date.now() };
+}

@@ -15,13 +15,14 @@ export async function readCounter(attributesManager: AttributesManager): Promise
 /**
  * Two devices of one user can change the count at the same moment. The adapter refuses a write that would
  * overwrite the other one (optimistic locking); the change is then applied again to a fresh read, after a
- * short random pause so that racing requests spread out. A write is only refused because another request's
- * write succeeded, so every round of a race lets one request through. Retries go on while the request's time
- * budget leaves room for another read and write; a request that runs out of it gives up with a
- * ConcurrentUpdateError: its change was not applied, and the user hears that many updates arrive at once.
+ * random pause that doubles with each lost race, up to a second: with hundreds of requests in one race,
+ * shorter pauses only make them collide again. A write is only refused because another request's write
+ * succeeded, so every round of a race lets one request through. Retries go on while the request's time budget
+ * leaves room for another read and write; a request that runs out of it gives up with a ConcurrentUpdateError
+ * and the user hears that many updates arrive at once.
  */
-const BACKOFF_BASE_MS = 5;
-const BACKOFF_CAP_MS = 200;
+const BACKOFF_BASE_MS = 10;
+const BACKOFF_CAP_MS = 1000;
 /** What a read and a write need, at the least, to be worth another try. */
 const MIN_ATTEMPT_MS = 100;
 

@@ -9,13 +9,14 @@ export interface DynamoDbClientOptions {
 }
 
 /**
- * Alexa waits 8 seconds for an answer. A request makes at most a read and a write, each bounded to
- * two attempts of 1.5 s plus a connect timeout, so a DynamoDB that does not answer still leaves time to
- * apologise.
+ * Alexa waits 8 seconds for an answer. The adapter bounds every call, retries included, by the request's
+ * time budget and gives each attempt half the time left (../time-budget.ts); these are the limits for a call
+ * made without one. Two attempts: a second try on a fresh connection, and no more, since more tries of an
+ * overloaded table only add to its load.
  */
 const MAX_ATTEMPTS = 2;
 const CONNECTION_TIMEOUT_MS = 1000;
-const REQUEST_TIMEOUT_MS = 1500;
+const REQUEST_TIMEOUT_MS = 3500;
 
 export function createDocumentClient(options: DynamoDbClientOptions): DynamoDBDocumentClient {
   const client = new DynamoDBClient({

@@ -80,8 +80,8 @@ export function createDynamoDbPersistenceAdapter(
 
   async function readItem(requestEnvelope: RequestEnvelope): Promise<Attributes | undefined> {
     const key = keyOf(requestEnvelope);
-    const { Item } = await call('GetItem', requestEnvelope, (abortSignal) =>
-      client.send(new GetCommand({ TableName: table(), Key: key, ConsistentRead: true }), { abortSignal }),
+    const { Item } = await call('GetItem', requestEnvelope, (limits) =>
+      client.send(new GetCommand({ TableName: table(), Key: key, ConsistentRead: true }), limits),
     );
     return Item;
   }
@@ -115,14 +115,14 @@ export function createDynamoDbPersistenceAdapter(
       const token = randomBytes(12).toString('base64url');
       const writes = [token, ...(snapshot?.writes ?? [])].slice(0, RECENT_WRITES);
       try {
-        await call('PutItem', requestEnvelope, (abortSignal) =>
+        await call('PutItem', requestEnvelope, (limits) =>
           client.send(
             new PutCommand({
               TableName: table(),
               Item: { ...key, [ATTRIBUTES]: attributes, [VERSION]: version, [WRITES]: writes },
               ...(snapshot && unchangedSince(snapshot)),
             }),
-            { abortSignal },
+            limits,
           ),
         );
       } catch (error) {
@@ -145,8 +145,8 @@ export function createDynamoDbPersistenceAdapter(
 
     async deleteAttributes(requestEnvelope) {
       const key = keyOf(requestEnvelope);
-      await call('DeleteItem', requestEnvelope, (abortSignal) =>
-        client.send(new DeleteCommand({ TableName: table(), Key: key }), { abortSignal }),
+      await call('DeleteItem', requestEnvelope, (limits) =>
+        client.send(new DeleteCommand({ TableName: table(), Key: key }), limits),
       );
       snapshots.delete(requestEnvelope);
     },
@@ -218,13 +218,23 @@ function tooLarge(
 }
 
 /**
+ * Each attempt may take half the time left, so that the SDK's retry of a call that got no answer (a dropped
+ * connection, an overloaded engine) still fits; the abort ends the call, retries and pauses included, when
+ * the budget runs out.
+ */
+interface CallOptions {
+  abortSignal: AbortSignal;
+  requestTimeout: number;
+}
+
+/**
  * Runs one DynamoDB call within the request's time budget, turning its failure into a PersistenceError that
- * is safe to log. The SDK's own timeouts bound each attempt; this bounds the call with its retries.
+ * is safe to log.
  */
 async function call<T>(
   operation: string,
   requestEnvelope: RequestEnvelope,
-  send: (abortSignal: AbortSignal) => Promise<T>,
+  send: (options: CallOptions) => Promise<T>,
 ): Promise<T> {
   const timeLeft = timeLeftMs(requestEnvelope);
   if (timeLeft < MIN_CALL_MS) {
@@ -232,8 +242,9 @@ async function call<T>(
   }
   const controller = new AbortController();
   const timer = setTimeout(() => controller.abort(), timeLeft);
+  const options = { abortSignal: controller.signal, requestTimeout: timeLeft / 2 };
   try {
-    return await Promise.race([send(controller.signal), rejectOnAbort(controller.signal)]);
+    return await Promise.race([send(options), rejectOnAbort(controller.signal)]);
   } catch (error) {
     if (error instanceof PersistenceError) throw error;
     if (controller.signal.aborted) {

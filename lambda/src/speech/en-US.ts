@@ -20,7 +20,7 @@ export const enUS: Speech = {
   fallback: "Sorry, I can't help with that. Say help to hear what I can do.",
   storageUnavailable: "Sorry, I can't reach your saved counter right now. Please try again in a moment.",
   tooManyUpdates:
-    'Sorry, many updates to your counter are arriving at once, so this one did not count. Please try again.',
+    "Sorry, many updates to your counter are arriving at once, and I couldn't confirm this one. Ask for your count to check.",
   savedDataTooLarge:
     "Sorry, your saved data has grown too large for me to store, so your counter can't change. It stays as it was.",
   somethingWentWrong: 'Sorry, I had trouble doing what you asked. Please try again.',

@@ -16,7 +16,10 @@ export interface Speech {
   goodbyeHome: string;
   fallback: string;
   storageUnavailable: string;
-  /** Many devices of the user changed the count at once and this change could not get through in time. */
+  /**
+   * Many devices of the user changed the count at once and this change could not be confirmed in time (when
+   * its last write got no answer, it may still have counted, so this must not say it did not).
+   */
   tooManyUpdates: string;
   /** The user's stored item is at DynamoDB's size limit; trying again will not help. */
   savedDataTooLarge: string;

@@ -6,12 +6,16 @@ import { buildSkill } from '../../../lambda/src/skill';
 import { Fault, FaultyDynamoDb, startFaultyDynamoDb } from '../../support/faulty-dynamodb';
 import { captureLogs } from '../../support/logs';
 import { countCalls, useSkillWithEmbeddedDynamoDb } from '../../support/local-skill';
-import { intentRequest } from '../../support/requests';
+import { intentRequest, lambdaContext } from '../../support/requests';
 import { speechOf } from '../../support/responses';
 
 const USER = 'amzn1.ask.account.PRIVATE-USER-ID';
 
-/** Longer than the SDK's per-attempt timeout, so the SDK gives up on a write DynamoDB already applied. */
+/**
+ * With 3 s left in the Lambda function, each attempt may wait about 1.1 s (half the time budget, less the
+ * margin to answer); an answer this late makes the SDK retry a write DynamoDB already applied.
+ */
+const LAMBDA_TIME_LEFT_MS = 3000;
 const LATER_THAN_THE_CLIENT_WAITS_MS = 2000;
 
 describe('each request counts exactly once', () => {
@@ -38,7 +42,10 @@ describe('each request counts exactly once', () => {
       PutItem: { kind: 'late', delayMs: LATER_THAN_THE_CLIENT_WAITS_MS, times: 1 },
     });
     const { result, logs } = await captureLogs(() =>
-      skill.invoke(intentRequest('IncrementIntent', { amount: '5' }, { userId: USER })),
+      skill.invoke(
+        intentRequest('IncrementIntent', { amount: '5' }, { userId: USER }),
+        lambdaContext(LAMBDA_TIME_LEFT_MS),
+      ),
     );
     expect(speechOf(result)).to.equal('Added 5. Your saved counter is 5.');
     expect(await t.readItem(USER)).to.deep.include({ attributes: { counter: 5 } });
@@ -62,10 +69,29 @@ describe('each request counts exactly once', () => {
       },
     });
     const { result } = await captureLogs(() =>
-      skill.invoke(intentRequest('IncrementIntent', { amount: '5' }, { userId: USER, deviceId: 'kitchen' })),
+      skill.invoke(
+        intentRequest('IncrementIntent', { amount: '5' }, { userId: USER, deviceId: 'kitchen' }),
+        lambdaContext(LAMBDA_TIME_LEFT_MS),
+      ),
     );
     expect(speechOf(result)).to.equal('Added 5. Your saved counter is 5.');
     expect(otherDeviceHeard).to.equal('Added 7. Your saved counter is 12.');
     expect(await t.readItem(USER)).to.deep.include({ attributes: { counter: 12 } });
+  });
+
+  it('a write whose answer never comes back in time is not applied a second time', async () => {
+    const skill = await skillBehind({ PutItem: { kind: 'late', delayMs: 5000, times: 2 } });
+    const { result } = await captureLogs(() =>
+      skill.invoke(
+        intentRequest('IncrementIntent', { amount: '5' }, { userId: USER }),
+        lambdaContext(LAMBDA_TIME_LEFT_MS),
+      ),
+    );
+    // It landed, but the skill could not learn so before it had to answer.
+    expect(speechOf(result)).to.equal(
+      "Sorry, I can't reach your saved counter right now. Please try again in a moment.",
+    );
+    expect(await t.readItem(USER)).to.deep.include({ attributes: { counter: 5 } });
+    expect(calls).to.deep.equal(['GetItem', 'PutItem']);
   });
 });
