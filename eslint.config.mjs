@@ -2,7 +2,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['node_modules/', '.ask/', '.local/', 'lambda/index.js'] },
+  { ignores: ['node_modules/', '.ask/', '.local/', '.cache/', 'lambda/index.js'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

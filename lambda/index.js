@@ -37,7 +37,13 @@ function readConfig(env = process.env) {
   };
 }
 function nonBlank(value) {
-  return value?.trim() ? value.trim() : void 0;
+  return (value == null ? void 0 : value.trim()) ? value.trim() : void 0;
+}
+
+// lambda/src/persistence/web-crypto.ts
+var import_node_crypto = require("node:crypto");
+if (!("crypto" in globalThis)) {
+  Object.defineProperty(globalThis, "crypto", { value: import_node_crypto.webcrypto, configurable: true, writable: true });
 }
 
 // lambda/src/persistence/dynamodb-client.ts
@@ -71,7 +77,7 @@ function readNumber(text) {
 }
 
 // lambda/src/persistence/dynamodb-persistence-adapter.ts
-var import_node_crypto = require("node:crypto");
+var import_node_crypto2 = require("node:crypto");
 var import_ask_sdk_core = require("ask-sdk-core");
 var import_lib_dynamodb2 = require("@aws-sdk/lib-dynamodb");
 
@@ -152,10 +158,10 @@ function createDynamoDbPersistenceAdapter(options) {
   return {
     async getAttributes(requestEnvelope) {
       const item = await readItem(requestEnvelope);
-      const attributes = isRecord(item?.[ATTRIBUTES]) ? item[ATTRIBUTES] : {};
+      const attributes = isRecord(item == null ? void 0 : item[ATTRIBUTES]) ? item[ATTRIBUTES] : {};
       snapshots.set(requestEnvelope, {
         itemExists: item !== void 0,
-        version: typeof item?.[VERSION] === "number" ? item[VERSION] : void 0,
+        version: typeof (item == null ? void 0 : item[VERSION]) === "number" ? item[VERSION] : void 0,
         writes: writesOf(item),
         attributesJson: JSON.stringify(attributes)
       });
@@ -164,11 +170,11 @@ function createDynamoDbPersistenceAdapter(options) {
     async saveAttributes(requestEnvelope, attributes) {
       const snapshot = snapshots.get(requestEnvelope);
       const attributesJson = JSON.stringify(attributes);
-      if (snapshot?.attributesJson === attributesJson) return;
+      if ((snapshot == null ? void 0 : snapshot.attributesJson) === attributesJson) return;
       const key = keyOf(requestEnvelope);
-      const version = (snapshot?.version ?? 0) + 1;
-      const token = (0, import_node_crypto.randomBytes)(12).toString("base64url");
-      const writes = [token, ...snapshot?.writes ?? []].slice(0, RECENT_WRITES);
+      const version = ((snapshot == null ? void 0 : snapshot.version) ?? 0) + 1;
+      const token = (0, import_node_crypto2.randomBytes)(12).toString("base64url");
+      const writes = [token, ...(snapshot == null ? void 0 : snapshot.writes) ?? []].slice(0, RECENT_WRITES);
       try {
         await call(
           "PutItem",
@@ -226,14 +232,14 @@ function unchangedSince(snapshot) {
   };
 }
 function writesOf(item) {
-  const writes = item?.[WRITES];
+  const writes = item == null ? void 0 : item[WRITES];
   return Array.isArray(writes) ? writes.filter((token) => typeof token === "string") : [];
 }
 function mayHaveBeenApplied(error) {
   if (!(error instanceof PersistenceError) || error.cause === void 0) return false;
   const { $metadata } = error.cause;
-  if (error instanceof ConcurrentUpdateError) return ($metadata?.attempts ?? 1) > 1;
-  return $metadata?.httpStatusCode === void 0;
+  if (error instanceof ConcurrentUpdateError) return (($metadata == null ? void 0 : $metadata.attempts) ?? 1) > 1;
+  return ($metadata == null ? void 0 : $metadata.httpStatusCode) === void 0;
 }
 function tooLarge(error, attributes, snapshot) {
   const before = snapshot ? JSON.parse(snapshot.attributesJson) : {};
@@ -401,12 +407,13 @@ function isIntent(handlerInput, ...names) {
   return isRequestType(handlerInput, "IntentRequest") && names.includes((0, import_ask_sdk_core2.getIntentName)(handlerInput.requestEnvelope));
 }
 function speechOf(handlerInput) {
-  const request = handlerInput.requestEnvelope?.request;
+  var _a;
+  const request = (_a = handlerInput.requestEnvelope) == null ? void 0 : _a.request;
   return speechFor(isObject(request) ? request.locale : void 0);
 }
 var MAX_LOGGED_FIELD = 100;
 function describeRequest(requestEnvelope) {
-  const request = requestEnvelope?.request;
+  const request = requestEnvelope == null ? void 0 : requestEnvelope.request;
   if (!isObject(request)) return "malformed request";
   const type = loggable(request.type);
   if (type !== "IntentRequest") return type;

@@ -5,7 +5,8 @@ import { build, BuildOptions } from 'esbuild';
 /**
  * The two builds of the skill, both from `lambda/src/index.ts`:
  * - hosted: the readable `lambda/index.js` committed for Alexa-hosted (it installs `lambda/package.json`
- *   itself, runs whatever Node it chooses — at least 18 — and shows this file in the console's code editor);
+ *   itself, runs whatever Node it chooses — 16 or newer, checked by `npm run test:node-versions` — and
+ *   shows this file in the console's code editor);
  * - lambda: one minified file with every dependency inside, for a self-hosted nodejs22.x function.
  */
 export const PROJECT_ROOT = path.resolve(__dirname, '..', '..');
@@ -37,7 +38,7 @@ export function bundleForHosted(lambdaDir = path.join(PROJECT_ROOT, 'lambda')): 
     entryPoints: [path.join(lambdaDir, 'src', 'index.ts')],
     outfile: path.join(lambdaDir, 'index.js'),
     packages: 'external',
-    target: 'node18',
+    target: 'node16',
     banner: { js: HOSTED_HEADER },
     legalComments: 'none',
   });
