@@ -161,7 +161,7 @@ function createDynamoDbPersistenceAdapter(options) {
       const attributes = isRecord(item == null ? void 0 : item[ATTRIBUTES]) ? item[ATTRIBUTES] : {};
       snapshots.set(requestEnvelope, {
         itemExists: item !== void 0,
-        version: typeof (item == null ? void 0 : item[VERSION]) === "number" ? item[VERSION] : void 0,
+        version: item == null ? void 0 : item[VERSION],
         writes: writesOf(item),
         attributesJson: JSON.stringify(attributes)
       });
@@ -172,7 +172,7 @@ function createDynamoDbPersistenceAdapter(options) {
       const attributesJson = JSON.stringify(attributes);
       if ((snapshot == null ? void 0 : snapshot.attributesJson) === attributesJson) return;
       const key = keyOf(requestEnvelope);
-      const version = ((snapshot == null ? void 0 : snapshot.version) ?? 0) + 1;
+      const version = nextVersion(snapshot == null ? void 0 : snapshot.version);
       const token = (0, import_node_crypto2.randomBytes)(12).toString("base64url");
       const writes = [token, ...(snapshot == null ? void 0 : snapshot.writes) ?? []].slice(0, RECENT_WRITES);
       try {
@@ -225,11 +225,19 @@ function unchangedSince(snapshot) {
       ExpressionAttributeNames: { "#key": KEY, "#version": VERSION }
     };
   }
-  return {
-    ConditionExpression: "#version = :version",
-    ExpressionAttributeNames: { "#version": VERSION },
-    ExpressionAttributeValues: { ":version": snapshot.version }
-  };
+  const { version } = snapshot;
+  if (typeof version === "number" || typeof version === "string" || version instanceof import_lib_dynamodb2.NumberValue) {
+    return {
+      ConditionExpression: "#version = :version",
+      ExpressionAttributeNames: { "#version": VERSION },
+      // The value exactly as read, so that a version another tool wrote as a string matches too.
+      ExpressionAttributeValues: { ":version": version }
+    };
+  }
+  return {};
+}
+function nextVersion(stored) {
+  return typeof stored === "number" && Number.isSafeInteger(stored) && stored >= 0 ? stored + 1 : 1;
 }
 function writesOf(item) {
   const writes = item == null ? void 0 : item[WRITES];

@@ -5,6 +5,7 @@ import {
   DeleteCommand,
   DynamoDBDocumentClient,
   GetCommand,
+  NumberValue,
   PutCommand,
   PutCommandInput,
 } from '@aws-sdk/lib-dynamodb';
@@ -46,7 +47,8 @@ const MIN_CALL_MS = 50;
 /** What this request read, so its write can check nobody else wrote in between. */
 interface ReadSnapshot {
   itemExists: boolean;
-  version: number | undefined;
+  /** The item's `version` as stored, whatever another tool may have put there; undefined when absent. */
+  version: unknown;
   writes: string[];
   attributesJson: string;
 }
@@ -98,7 +100,7 @@ export function createDynamoDbPersistenceAdapter(
       const attributes = isRecord(item?.[ATTRIBUTES]) ? item[ATTRIBUTES] : {};
       snapshots.set(requestEnvelope, {
         itemExists: item !== undefined,
-        version: typeof item?.[VERSION] === 'number' ? item[VERSION] : undefined,
+        version: item?.[VERSION],
         writes: writesOf(item),
         attributesJson: JSON.stringify(attributes),
       });
@@ -111,7 +113,7 @@ export function createDynamoDbPersistenceAdapter(
       if (snapshot?.attributesJson === attributesJson) return;
 
       const key = keyOf(requestEnvelope);
-      const version = (snapshot?.version ?? 0) + 1;
+      const version = nextVersion(snapshot?.version);
       const token = randomBytes(12).toString('base64url');
       const writes = [token, ...(snapshot?.writes ?? [])].slice(0, RECENT_WRITES);
       try {
@@ -169,11 +171,23 @@ function unchangedSince(snapshot: ReadSnapshot): WriteCondition {
       ExpressionAttributeNames: { '#key': KEY, '#version': VERSION },
     };
   }
-  return {
-    ConditionExpression: '#version = :version',
-    ExpressionAttributeNames: { '#version': VERSION },
-    ExpressionAttributeValues: { ':version': snapshot.version },
-  };
+  const { version } = snapshot;
+  if (typeof version === 'number' || typeof version === 'string' || version instanceof NumberValue) {
+    return {
+      ConditionExpression: '#version = :version',
+      ExpressionAttributeNames: { '#version': VERSION },
+      // The value exactly as read, so that a version another tool wrote as a string matches too.
+      ExpressionAttributeValues: { ':version': version },
+    };
+  }
+  // Another tool made the version a map, list or boolean, which not every engine can compare: this one write
+  // replaces it unchecked, and the item has a number again.
+  return {};
+}
+
+/** Counts on from the stored version; one that is not a usable number starts again at 1. */
+function nextVersion(stored: unknown): number {
+  return typeof stored === 'number' && Number.isSafeInteger(stored) && stored >= 0 ? stored + 1 : 1;
 }
 
 function writesOf(item: Attributes | undefined): string[] {

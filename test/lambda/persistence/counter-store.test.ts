@@ -54,6 +54,22 @@ describe('the counter in DynamoDB', () => {
       });
     }
 
+    for (const [description, version] of [
+      ['a string', '7'],
+      ['a map', { n: 1 }],
+      ['huge', NumberValue.from('1e120')],
+      ['a boolean', true],
+    ] as const) {
+      it(`an item whose version is ${description} still takes updates`, async () => {
+        await t.writeItem({ id: 'u', attributes: { counter: 2 }, version, writes: 'not a list' });
+        const response = await t.skill.invoke(
+          intentRequest('IncrementIntent', { amount: '3' }, { userId: 'u' }),
+        );
+        expect(speechOf(response)).to.equal('Added 3. Your saved counter is 5.');
+        expect(await t.readItem('u')).to.deep.include({ attributes: { counter: 5 }, version: 1 });
+      });
+    }
+
     it('an item without an attributes map is a fresh start', async () => {
       await t.writeItem({ id: 'u', somethingElse: 1 });
       expect(speechOf(await t.skill.invoke(launchRequest({ userId: 'u' })))).to.contain('counter is 0.');
