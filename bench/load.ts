@@ -4,20 +4,26 @@
  * 8 seconds Alexa waits. Each request's time budget starts when it is sent, as Alexa's clock does.
  */
 import { createDocumentClient } from '../lambda/src/persistence/dynamodb-client';
-import { createDynamoDbPersistenceAdapter } from '../lambda/src/persistence/dynamodb-persistence-adapter';
 import { buildSkill } from '../lambda/src/skill';
 import { enUS } from '../lambda/src/speech/en-US';
 import { ALEXA_WAITS_MS } from '../lambda/src/time-budget';
-import { startEmbeddedDynamoDb } from '../tools/local/embedded-dynamodb';
+import { EmbeddedDynamoDb, startEmbeddedDynamoDb } from '../tools/local/embedded-dynamodb';
 import { captureLogs } from '../test/support/logs';
 import { intentRequest } from '../test/support/requests';
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
+import { PersistenceAdapter } from 'ask-sdk-core';
+import { officialAdapter, ourAdapter } from './official-adapter';
 
-const SCENARIOS: { users: number; perUser: number }[] = [
-  { users: 1, perUser: 1 },
-  { users: 1, perUser: 20 },
-  { users: 1, perUser: 500 },
-  { users: 200, perUser: 10 },
+type AdapterFor = (store: EmbeddedDynamoDb) => PersistenceAdapter;
+
+/** The baseline: the official adapter on the same engine, in the same run. */
+const SCENARIOS: { adapter: [name: string, make: AdapterFor]; users: number; perUser: number }[] = [
+  { adapter: ['this project', ourAdapter], users: 1, perUser: 1 },
+  { adapter: ['this project', ourAdapter], users: 1, perUser: 20 },
+  { adapter: ['this project', ourAdapter], users: 1, perUser: 500 },
+  { adapter: ['this project', ourAdapter], users: 200, perUser: 10 },
+  { adapter: ['official adapter', officialAdapter], users: 1, perUser: 20 },
+  { adapter: ['official adapter', officialAdapter], users: 1, perUser: 500 },
 ];
 
 const SETTLE_MS = 3000;
@@ -48,12 +54,10 @@ function percentile(sorted: number[], share: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * share))];
 }
 
-async function scenario(users: number, perUser: number): Promise<string> {
+async function scenario(adapter: AdapterFor, users: number, perUser: number): Promise<string> {
   const store = await startEmbeddedDynamoDb();
   const client = createDocumentClient(store);
-  const skill = buildSkill({
-    persistenceAdapter: createDynamoDbPersistenceAdapter({ client, tableName: store.tableName }),
-  });
+  const skill = buildSkill({ persistenceAdapter: adapter(store) });
   const userIds = Array.from({ length: users }, (_, user) => `amzn1.ask.account.bench-${user}`);
   const { result: outcomes, logs } = await captureLogs(() =>
     Promise.all(
@@ -94,7 +98,7 @@ async function scenario(users: number, perUser: number): Promise<string> {
     `${users} user${users > 1 ? 's' : ''} × ${perUser} at once`.padEnd(22),
     `${outcomes.length}`.padStart(6),
     share('added').padStart(8),
-    (apologies.map((kind) => `${kind} ${share(kind)}`).join(', ') || 'none').padEnd(28),
+    (apologies.map((kind) => `${kind} ${share(kind)}`).join(', ') || 'none').padEnd(46),
     `${lost}`.padStart(5),
     `${extra}`.padStart(6),
     `${unresolved.length}`.padStart(11),
@@ -111,7 +115,9 @@ export async function loadOnOneUserAndMany(): Promise<void> {
   console.log("a write whose answer did not come before the deadline: 'unresolved' counts those);");
   console.log('times in ms from request to answer.\n');
   console.log(
-    `${'requests'.padEnd(22)} ${'total'.padStart(6)} ${'added'.padStart(8)} ${'apologies'.padEnd(28)} ${'lost'.padStart(5)} ${'extra'.padStart(6)} ${'unresolved'.padStart(11)} ${'p50'.padStart(7)} ${'p99'.padStart(7)} ${'max'.padStart(7)} ${'within 8 s'.padStart(10)}`,
+    `${'adapter'.padEnd(17)} ${'requests'.padEnd(22)} ${'total'.padStart(6)} ${'added'.padStart(8)} ${'apologies'.padEnd(46)} ${'lost'.padStart(5)} ${'extra'.padStart(6)} ${'unresolved'.padStart(11)} ${'p50'.padStart(7)} ${'p99'.padStart(7)} ${'max'.padStart(7)} ${'within 8 s'.padStart(10)}`,
   );
-  for (const { users, perUser } of SCENARIOS) console.log(await scenario(users, perUser));
+  for (const { adapter, users, perUser } of SCENARIOS) {
+    console.log(`${adapter[0].padEnd(17)} ${await scenario(adapter[1], users, perUser)}`);
+  }
 }

@@ -59,7 +59,7 @@ function median(values: number[]): number {
   return sorted[Math.floor(sorted.length / 2)];
 }
 
-function officialAdapter(store: EmbeddedDynamoDb): PersistenceAdapter {
+export function officialAdapter(store: EmbeddedDynamoDb): PersistenceAdapter {
   return new DynamoDbPersistenceAdapter({
     tableName: store.tableName,
     dynamoDBClient: new DynamoDB({
@@ -70,7 +70,7 @@ function officialAdapter(store: EmbeddedDynamoDb): PersistenceAdapter {
   });
 }
 
-function ourAdapter(store: EmbeddedDynamoDb): PersistenceAdapter {
+export function ourAdapter(store: EmbeddedDynamoDb): PersistenceAdapter {
   return createDynamoDbPersistenceAdapter({
     client: createDocumentClient(store),
     tableName: store.tableName,
