@@ -9,25 +9,44 @@ import {
 } from '@aws-sdk/client-dynamodb';
 import dynalite from 'dynalite';
 import { Level } from 'level';
+import { startDynamoDbLocal } from './dynamodb-local';
+import { LocalStoreError } from './store-errors';
 
 /**
- * A real DynamoDB-compatible engine (dynalite) in this process, on 127.0.0.1, for local runs and tests.
- * Nothing here ships to Lambda: the skill only ever sees an endpoint and a table name.
+ * A real DynamoDB engine on 127.0.0.1, for local runs and tests: dynalite (a reimplementation in JavaScript,
+ * in this process; the default, it needs nothing beyond npm ci) or Amazon's own DynamoDB Local (a JVM, for
+ * its exact behaviour; it needs Java). Nothing here ships to Lambda: the skill only ever sees an endpoint and
+ * a table name.
  */
-export interface EmbeddedDynamoDb {
+export const DYNAMODB_ENGINES = ['dynalite', 'dynamodb-local'] as const;
+export type DynamoDbEngine = (typeof DYNAMODB_ENGINES)[number];
+export const DEFAULT_ENGINE: DynamoDbEngine = 'dynalite';
+/** How people call them, for what the tools print. */
+export const ENGINE_LABELS: Record<DynamoDbEngine, string> = {
+  dynalite: 'dynalite',
+  'dynamodb-local': 'DynamoDB Local',
+};
+
+/** A running engine with no table of ours yet. */
+export interface DynamoDbServer {
+  engine: DynamoDbEngine;
   endpoint: string;
-  tableName: string;
   region: string;
-  /** dynalite accepts any credentials; the SDK insists on having some. */
+  /** Both engines accept any credentials; the SDK insists on having some. */
   credentials: { accessKeyId: string; secretAccessKey: string };
   stop(): Promise<void>;
+}
+
+/** A running engine with the skill's table in it. */
+export interface EmbeddedDynamoDb extends DynamoDbServer {
+  tableName: string;
 }
 
 export const LOCAL_TABLE_NAME = 'hello-counter-local';
 const LOCAL_REGION = 'us-east-1';
 const LOCAL_CREDENTIALS = { accessKeyId: 'local', secretAccessKey: 'local' };
 
-export class DataDirInUseError extends Error {
+export class DataDirInUseError extends LocalStoreError {
   override name = 'DataDirInUseError';
   constructor(readonly dataDir: string) {
     super(
@@ -37,44 +56,98 @@ export class DataDirInUseError extends Error {
   }
 }
 
+export class UnknownEngineError extends LocalStoreError {
+  override name = 'UnknownEngineError';
+  constructor(readonly engine: string) {
+    super(`There is no DynamoDB engine "${engine}": use ${DYNAMODB_ENGINES.join(' or ')}.`);
+  }
+}
+
+/** An engine's name as a user typed it (--engine, DYNAMODB_ENGINE); the default when none is given. */
+export function parseEngine(name: string | undefined): DynamoDbEngine {
+  if (name === undefined) return DEFAULT_ENGINE;
+  const engine = DYNAMODB_ENGINES.find((known) => known === name);
+  if (!engine) throw new UnknownEngineError(name);
+  return engine;
+}
+
 /**
- * Starts the engine, in memory or on disk in `dataDir`, with the skill's table (key `id`, a string).
+ * Starts the engine with the skill's table (key `id`, a string), in memory or on disk in `dataDir`.
  * On disk, the process holds the folder until `stop()`; another process gets a DataDirInUseError.
  */
-export async function startEmbeddedDynamoDb(options: { dataDir?: string } = {}): Promise<EmbeddedDynamoDb> {
+export async function startEmbeddedDynamoDb(
+  options: { engine?: DynamoDbEngine; dataDir?: string } = {},
+): Promise<EmbeddedDynamoDb> {
+  const server = await startDynamoDbServer(options.engine ?? DEFAULT_ENGINE, options);
+  try {
+    await createLocalTable(server, LOCAL_TABLE_NAME);
+  } catch (error) {
+    await server.stop();
+    throw error;
+  }
+  return { ...server, tableName: LOCAL_TABLE_NAME };
+}
+
+/** Starts an engine with no table: tests share one per run and make a table per test. */
+export async function startDynamoDbServer(
+  engine: DynamoDbEngine,
+  options: { dataDir?: string } = {},
+): Promise<DynamoDbServer> {
   const lock = options.dataDir ? await lockDataDir(options.dataDir) : undefined;
+  try {
+    const started =
+      engine === 'dynalite' ? await startDynalite(options.dataDir) : await startAmazons(options.dataDir);
+    return {
+      engine,
+      endpoint: started.endpoint,
+      region: LOCAL_REGION,
+      credentials: LOCAL_CREDENTIALS,
+      async stop() {
+        await started.stop();
+        await lock?.close();
+      },
+    };
+  } catch (error) {
+    await lock?.close();
+    throw error;
+  }
+}
+
+interface StartedEngine {
+  endpoint: string;
+  stop(): Promise<void>;
+}
+
+async function startDynalite(dataDir: string | undefined): Promise<StartedEngine> {
   const server = dynalite({
     createTableMs: 0,
-    path: options.dataDir && path.join(options.dataDir, 'tables'),
+    deleteTableMs: 0,
+    path: dataDir && path.join(dataDir, 'tables'),
   });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(0, '127.0.0.1', () => resolve());
   });
   const { port } = server.address() as AddressInfo;
-  const store: EmbeddedDynamoDb = {
+  return {
     endpoint: `http://127.0.0.1:${port}`,
-    tableName: LOCAL_TABLE_NAME,
-    region: LOCAL_REGION,
-    credentials: LOCAL_CREDENTIALS,
-    async stop() {
-      await new Promise<void>((resolve, reject) =>
-        server.close((error) => (error ? reject(error) : resolve())),
-      );
-      await lock?.close();
-    },
+    stop: () =>
+      new Promise((resolve, reject) => server.close((error) => (error ? reject(error) : resolve()))),
   };
-  await createTable(store);
-  return store;
+}
+
+async function startAmazons(dataDir: string | undefined): Promise<StartedEngine> {
+  const jvm = await startDynamoDbLocal({ dbPath: dataDir });
+  return { endpoint: `http://127.0.0.1:${jvm.port}`, stop: jvm.stop };
 }
 
 /** The same key schema as the Alexa-hosted table and the CloudFormation stack. */
-async function createTable(store: EmbeddedDynamoDb): Promise<void> {
-  const client = new DynamoDBClient(store);
+export async function createLocalTable(server: DynamoDbServer, tableName: string): Promise<void> {
+  const client = new DynamoDBClient(server);
   try {
     await client.send(
       new CreateTableCommand({
-        TableName: store.tableName,
+        TableName: tableName,
         KeySchema: [{ AttributeName: 'id', KeyType: 'HASH' }],
         AttributeDefinitions: [{ AttributeName: 'id', AttributeType: 'S' }],
         BillingMode: 'PAY_PER_REQUEST',
@@ -84,7 +157,7 @@ async function createTable(store: EmbeddedDynamoDb): Promise<void> {
     if (!(error instanceof ResourceInUseException)) throw error;
   }
   try {
-    await waitUntilActive(client, store.tableName);
+    await waitUntilActive(client, tableName);
   } finally {
     client.destroy();
   }
