@@ -3,12 +3,13 @@ import { Skill } from 'ask-sdk-core';
 import { createDocumentClient } from '../../lambda/src/persistence/dynamodb-client';
 import { createDynamoDbPersistenceAdapter } from '../../lambda/src/persistence/dynamodb-persistence-adapter';
 import { buildSkill } from '../../lambda/src/skill';
-import { EmbeddedDynamoDb, startEmbeddedDynamoDb } from '../../tools/local/embedded-dynamodb';
+import { DynamoDbEngine } from '../../tools/local/embedded-dynamodb';
+import { TestTable, useFreshTable } from './engines';
 
-/** A fresh in-memory DynamoDB for each test, with the skill wired to it and its calls counted. */
+/** A fresh table for each test, on the engine's shared in-memory store, with the skill wired to it and its calls counted. */
 export interface SkillUnderTest {
   skill: Skill;
-  store: EmbeddedDynamoDb;
+  store: TestTable;
   client: DynamoDBDocumentClient;
   /** DynamoDB operations the skill sent, in order ("GetItem", "PutItem", ...). */
   calls: string[];
@@ -16,12 +17,12 @@ export interface SkillUnderTest {
   writeItem(item: Record<string, unknown>): Promise<void>;
 }
 
-export function useSkillWithEmbeddedDynamoDb(): SkillUnderTest {
+export function useSkillWithEmbeddedDynamoDb(engine: DynamoDbEngine = 'dynalite'): SkillUnderTest {
   const context = {} as SkillUnderTest;
+  context.store = useFreshTable(engine);
   // The tests' own reads and writes go through a second client, so they are not counted as the skill's.
   let inspector: DynamoDBDocumentClient;
-  beforeEach(async () => {
-    context.store = await startEmbeddedDynamoDb();
+  beforeEach(() => {
     context.client = createDocumentClient({ ...context.store });
     context.calls = countCalls(context.client);
     context.skill = buildSkill({
@@ -38,10 +39,9 @@ export function useSkillWithEmbeddedDynamoDb(): SkillUnderTest {
       await inspector.send(new PutCommand({ TableName: context.store.tableName, Item: item }));
     };
   });
-  afterEach(async () => {
+  afterEach(() => {
     context.client.destroy();
     inspector.destroy();
-    await context.store.stop();
   });
   return context;
 }

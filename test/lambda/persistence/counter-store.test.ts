@@ -6,10 +6,11 @@ import { buildSkill } from '../../../lambda/src/skill';
 import { intentRequest, launchRequest } from '../../support/requests';
 import { speechOf } from '../../support/responses';
 import { captureLogs } from '../../support/logs';
+import { describeOnEachEngine } from '../../support/engines';
 import { useSkillWithEmbeddedDynamoDb } from '../../support/local-skill';
 
-describe('the counter in DynamoDB', () => {
-  const t = useSkillWithEmbeddedDynamoDb();
+describeOnEachEngine('the counter in DynamoDB', (engine) => {
+  const t = useSkillWithEmbeddedDynamoDb(engine);
 
   describe('two devices of one user at the same time', () => {
     it('counts both increments', async () => {

@@ -4,26 +4,22 @@ import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { createDocumentClient } from '../../../lambda/src/persistence/dynamodb-client';
 import { createDynamoDbPersistenceAdapter } from '../../../lambda/src/persistence/dynamodb-persistence-adapter';
 import { ConcurrentUpdateError, PersistenceError } from '../../../lambda/src/persistence/errors';
-import { EmbeddedDynamoDb, startEmbeddedDynamoDb } from '../../../tools/local/embedded-dynamodb';
 import { launchRequest } from '../../support/requests';
+import { describeOnEachEngine, useFreshTable } from '../../support/engines';
 import { countCalls } from '../../support/local-skill';
 
-describe('DynamoDB persistence adapter', () => {
-  let store: EmbeddedDynamoDb;
+describeOnEachEngine('DynamoDB persistence adapter', (engine) => {
+  const store = useFreshTable(engine);
   let client: DynamoDBDocumentClient;
   let calls: string[];
   const adapter = () => createDynamoDbPersistenceAdapter({ client, tableName: store.tableName });
   const request = (userId = 'amzn1.ask.account.A'): RequestEnvelope => launchRequest({ userId });
 
-  beforeEach(async () => {
-    store = await startEmbeddedDynamoDb();
+  beforeEach(() => {
     client = createDocumentClient(store);
     calls = countCalls(client);
   });
-  afterEach(async () => {
-    client.destroy();
-    await store.stop();
-  });
+  afterEach(() => client.destroy());
 
   it('returns an empty object for a user with no item', async () => {
     expect(await adapter().getAttributes(request())).to.deep.equal({});
