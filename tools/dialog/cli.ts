@@ -3,11 +3,17 @@
  * interaction model, with the embedded DynamoDB, and reads and writes ask-cli's replay and skill-io files.
  */
 import { existsSync } from 'node:fs';
-import { isAbsolute, relative } from 'node:path';
 import { createInterface } from 'node:readline';
 import { parseArgs, styleText } from 'node:util';
-import { DataDirInUseError } from '../local/embedded-dynamodb';
-import { DEFAULT_DATA_DIR, startLocalSkill } from '../local/local-skill';
+import { startLocalSkill } from '../local/local-skill';
+import { LocalStoreError } from '../local/store-errors';
+import {
+  chooseStore,
+  describeStore,
+  STORE_OPTIONS,
+  STORE_USAGE,
+  type StoreChoice,
+} from '../local/store-options';
 import { readReplayFile, writeSkillIoFile, type ReplayFile } from './ask-cli-files';
 import { createConversation } from './conversation';
 import { createDialogRunner, runInputs, USER_PROMPT, type DialogRunner } from './dialog-runner';
@@ -19,8 +25,7 @@ const USAGE = `Usage: npm start -- [options]
   --replay, -r FILE      run an ask-cli replay file ({skillId, locale, type: "text", userInput: [...]})
   --save-skill-io FILE   write every request envelope and response, in ask-cli's --save-skill-io shape
   --locale, -l LOCALE    the model and locale to use (default: the first locale of skill-package/skill.json)
-  --memory               a throwaway in-memory DynamoDB instead of the one kept in .local/dynamodb
-  --data-dir DIR         keep the DynamoDB data in DIR instead
+${STORE_USAGE}
   --user-id ID           act as another user (default: local-user); their count is their own
   --device-id ID         act from another device of the same user (default: local-device)
 Exit status: 0, or 1 when the skill threw or gave an invalid response, or 2 when the dialog could not start.`;
@@ -32,7 +37,7 @@ interface Options {
   replay?: string;
   saveSkillIo?: string;
   locale?: string;
-  dataDir?: string;
+  store: StoreChoice;
   userId: string;
   deviceId: string;
 }
@@ -44,20 +49,18 @@ function parseOptions(args: string[]): Options | 'help' {
       replay: { type: 'string', short: 'r' },
       'save-skill-io': { type: 'string' },
       locale: { type: 'string', short: 'l' },
-      memory: { type: 'boolean' },
-      'data-dir': { type: 'string' },
+      ...STORE_OPTIONS,
       'user-id': { type: 'string' },
       'device-id': { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   });
   if (values.help) return 'help';
-  if (values.memory && values['data-dir']) throw new StartError('--memory and --data-dir cannot go together');
   return {
     replay: values.replay,
     saveSkillIo: values['save-skill-io'],
     locale: values.locale,
-    dataDir: values.memory ? undefined : (values['data-dir'] ?? DEFAULT_DATA_DIR),
+    store: asStartError(() => chooseStore(values)),
     userId: alexaId('amzn1.ask.account.', values['user-id'] ?? 'local-user'),
     deviceId: alexaId('amzn1.ask.device.', values['device-id'] ?? 'local-device'),
   };
@@ -81,7 +84,7 @@ async function main(args: string[]): Promise<number> {
   const model = readModel(locale);
 
   const colour = process.stdout.isTTY === true && !process.env.NO_COLOR;
-  const skill = await startSkill(options.dataDir);
+  const skill = await startSkill(options.store);
   const conversation = createConversation({
     skill: withSkillLogsTo(skill, (line) =>
       process.stderr.write(`${colour ? styleText('dim', line) : line}\n`),
@@ -115,22 +118,15 @@ const SWITCHING_TO_INTERACTIVE =
   "Switching to interactive dialog. To quit automatically after a replay, end its userInput with '.quit'.";
 
 function banner(invocationName: string, locale: string, options: Options): string {
-  const { dataDir, replay } = options;
-  const store = dataDir ? `DynamoDB in ${shortPath(dataDir)}` : 'a throwaway in-memory DynamoDB';
+  const { store, replay } = options;
   const mode = replay
     ? `Replaying a multi turn conversation with Alexa from ${replay}.`
     : `Type what you would say to Alexa, e.g. "open ${invocationName}", and hit enter.`;
   return [
-    `Welcome to ASK Dialog, offline: "${invocationName}" (${locale}), the skill from lambda/src, ${store}.`,
+    `Welcome to ASK Dialog, offline: "${invocationName}" (${locale}), the skill from lambda/src, ${describeStore(store)}.`,
     mode,
     '".record <fileName>" saves what you said as a replay file; ".quit" or ctrl+c exits.',
   ].join('\n');
-}
-
-/** A path inside the current folder as a relative one, any other as it is. */
-function shortPath(path: string): string {
-  const fromHere = relative(process.cwd(), path);
-  return fromHere.startsWith('..') || isAbsolute(fromHere) ? path : fromHere;
 }
 
 function readReplay(path: string): ReplayFile {
@@ -151,11 +147,11 @@ function asStartError<T>(read: () => T): T {
   }
 }
 
-async function startSkill(dataDir: string | undefined) {
+async function startSkill(store: StoreChoice) {
   try {
-    return await startLocalSkill({ dataDir });
+    return await startLocalSkill(store);
   } catch (error) {
-    if (error instanceof DataDirInUseError) throw new StartError(error.message, { cause: error });
+    if (error instanceof LocalStoreError) throw new StartError(error.message, { cause: error });
     throw error;
   }
 }

@@ -1,13 +1,9 @@
-import path from 'node:path';
 import { Skill } from 'ask-sdk-core';
 import { RequestEnvelope, ResponseEnvelope } from 'ask-sdk-model';
 import { createDocumentClient } from '../../lambda/src/persistence/dynamodb-client';
 import { createDynamoDbPersistenceAdapter } from '../../lambda/src/persistence/dynamodb-persistence-adapter';
 import { buildSkill } from '../../lambda/src/skill';
-import { startEmbeddedDynamoDb } from './embedded-dynamodb';
-
-/** Where local runs keep their data between restarts (git-ignored). */
-export const DEFAULT_DATA_DIR = path.join(__dirname, '..', '..', '.local', 'dynamodb');
+import { DynamoDbEngine, startEmbeddedDynamoDb } from './embedded-dynamodb';
 
 export interface LocalSkill {
   /** The ASK SDK skill itself, for what takes one (ask-sdk-express-adapter). */
@@ -18,13 +14,13 @@ export interface LocalSkill {
 }
 
 /**
- * The skill from its TypeScript sources on the embedded DynamoDB: on disk in `dataDir`, or in memory
- * without one. With `skillId`, requests for other skills are rejected.
+ * The skill from its TypeScript sources on the embedded DynamoDB (dynalite unless `engine` says otherwise):
+ * on disk in `dataDir`, or in memory without one. With `skillId`, requests for other skills are rejected.
  */
 export async function startLocalSkill(
-  options: { dataDir?: string; skillId?: string } = {},
+  options: { engine?: DynamoDbEngine; dataDir?: string; skillId?: string } = {},
 ): Promise<LocalSkill> {
-  const store = await startEmbeddedDynamoDb({ dataDir: options.dataDir });
+  const store = await startEmbeddedDynamoDb({ engine: options.engine, dataDir: options.dataDir });
   const client = createDocumentClient(store);
   const skill = buildSkill({
     persistenceAdapter: createDynamoDbPersistenceAdapter({ client, tableName: store.tableName }),

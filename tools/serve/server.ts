@@ -1,26 +1,28 @@
 /**
- * `npm run serve [-- --no-verify] [-- --memory]`: the skill as an HTTP endpoint, for a container or a
- * machine behind an HTTPS proxy or tunnel. PORT (default 3000) and HOST (default 127.0.0.1; 0.0.0.0 in a
- * container) choose where it listens. DynamoDB is the table DYNAMODB_PERSISTENCE_TABLE_NAME names, or
- * the embedded one in .local/dynamodb (in memory with --memory).
+ * `npm run serve [-- --no-verify] [-- --memory] [-- --engine dynamodb-local]`: the skill as an HTTP
+ * endpoint, for a container or a machine behind an HTTPS proxy or tunnel. PORT (default 3000) and HOST
+ * (default 127.0.0.1; 0.0.0.0 in a container) choose where it listens. DynamoDB is the table
+ * DYNAMODB_PERSISTENCE_TABLE_NAME names, or the embedded one in .local/ (in memory with --memory).
  */
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { readConfig } from '../../lambda/src/config';
 import { chosenAskProfile, skillIdFromAskStates } from '../deploy/ask-project';
-import { DEFAULT_DATA_DIR } from '../local/local-skill';
+import { LocalStoreError } from '../local/store-errors';
+import { chooseStore, STORE_OPTIONS } from '../local/store-options';
 import { startSkillServer } from './skill-server';
 
 const PROJECT_ROOT = path.resolve(__dirname, '..', '..');
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
-    options: { verify: { type: 'boolean', default: true }, memory: { type: 'boolean', default: false } },
+    options: { verify: { type: 'boolean', default: true }, ...STORE_OPTIONS },
     allowNegative: true,
   });
   const port = Number(process.env.PORT || 3000);
   if (!Number.isInteger(port) || port < 0 || port > 65535)
     throw new Error(`PORT must be a port number, not "${process.env.PORT}"`);
+  const store = chooseStore(values);
   const config = readConfig();
   const profile = chosenAskProfile();
   const skillIdSource = config.skillId ? 'SKILL_ID' : `.ask/ask-states.json (profile ${profile})`;
@@ -31,7 +33,7 @@ async function main(): Promise<void> {
     host: process.env.HOST || '127.0.0.1',
     verifyRequests: values.verify,
     config: { ...config, skillId },
-    dataDir: values.memory ? undefined : DEFAULT_DATA_DIR,
+    ...store,
   });
   console.log(`Storage: ${server.storage}`);
   console.log(
@@ -63,5 +65,5 @@ async function main(): Promise<void> {
 
 main().catch((error: unknown) => {
   console.error(error instanceof Error ? error.message : error);
-  process.exit(1);
+  process.exit(error instanceof LocalStoreError ? 2 : 1);
 });

@@ -7,7 +7,9 @@ import { SkillConfig } from '../../lambda/src/config';
 import { createDocumentClient } from '../../lambda/src/persistence/dynamodb-client';
 import { createDynamoDbPersistenceAdapter } from '../../lambda/src/persistence/dynamodb-persistence-adapter';
 import { buildSkill } from '../../lambda/src/skill';
+import { DynamoDbEngine } from '../local/embedded-dynamodb';
 import { startLocalSkill } from '../local/local-skill';
+import { storeName } from '../local/store-options';
 
 export interface SkillServerOptions {
   /** 0 picks a free port. */
@@ -22,6 +24,8 @@ export interface SkillServerOptions {
   config: SkillConfig;
   /** Without a table in `config`, the embedded DynamoDB keeps its data here (in memory when unset). */
   dataDir?: string;
+  /** The embedded engine: dynalite unless set. */
+  engine?: DynamoDbEngine;
 }
 
 export interface SkillServer {
@@ -34,7 +38,7 @@ export interface SkillServer {
 
 /** Serves the skill over HTTP on `host:port` until `close()`; TLS is the job of the proxy in front. */
 export async function startSkillServer(options: SkillServerOptions): Promise<SkillServer> {
-  const { skill, storage, close: closeSkill } = await openSkill(options.config, options.dataDir);
+  const { skill, storage, close: closeSkill } = await openSkill(options);
   const app = express();
   app.disable('x-powered-by');
   const adapter = new ExpressAdapter(skill, options.verifyRequests, options.verifyRequests);
@@ -71,7 +75,7 @@ interface OpenedSkill {
 }
 
 /** On the table the environment names, as on Lambda; otherwise on the embedded engine the other local tools use. */
-async function openSkill(config: SkillConfig, dataDir: string | undefined): Promise<OpenedSkill> {
+async function openSkill({ config, dataDir, engine = 'dynalite' }: SkillServerOptions): Promise<OpenedSkill> {
   if (config.tableName) {
     const client = createDocumentClient({ region: config.region });
     return {
@@ -83,10 +87,10 @@ async function openSkill(config: SkillConfig, dataDir: string | undefined): Prom
       close: async () => client.destroy(),
     };
   }
-  const local = await startLocalSkill({ dataDir, skillId: config.skillId });
+  const local = await startLocalSkill({ engine, dataDir, skillId: config.skillId });
   return {
     skill: local.skill,
-    storage: `embedded DynamoDB ${dataDir ? `in ${dataDir}` : 'in memory'}`,
+    storage: `embedded ${storeName(engine)} ${dataDir ? `in ${dataDir}` : 'in memory'}`,
     close: local.stop,
   };
 }
