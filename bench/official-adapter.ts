@@ -54,7 +54,7 @@ function loadTimeMs(file: string): number {
   return median(runs);
 }
 
-function median(values: number[]): number {
+export function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[Math.floor(sorted.length / 2)];
 }
@@ -77,7 +77,7 @@ export function ourAdapter(store: EmbeddedDynamoDb): PersistenceAdapter {
   });
 }
 
-async function concurrentIncrements(adapter: PersistenceAdapter, count: number): Promise<string> {
+export async function concurrentIncrements(adapter: PersistenceAdapter, count: number): Promise<string> {
   const skill = buildSkill({ persistenceAdapter: adapter });
   await Promise.all(
     Array.from({ length: count }, (_, device) =>
@@ -89,7 +89,7 @@ async function concurrentIncrements(adapter: PersistenceAdapter, count: number):
   return /counter is (\d+)/.exec(ssml)?.[1] ?? '?';
 }
 
-async function requestLatencyMs(adapter: PersistenceAdapter, rounds: number): Promise<number> {
+export async function requestLatencyMs(adapter: PersistenceAdapter, rounds: number): Promise<number> {
   const skill = buildSkill({ persistenceAdapter: adapter });
   const times: number[] = [];
   for (let round = 0; round < rounds; round++) {

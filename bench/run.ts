@@ -2,6 +2,7 @@
  * `npm run bench`: the figures behind the README's claims, each next to its baseline from the same run.
  * Each section is a module of its own; this file only runs them in order. Prints figures; asserts nothing.
  */
+import { compareEngines } from './engines';
 import { loadOnOneUserAndMany } from './load';
 import { compareWithOfficialAdapter } from './official-adapter';
 
@@ -10,6 +11,7 @@ process.env.AWS_SDK_JS_SUPPRESS_MAINTENANCE_MODE_MESSAGE = '1';
 const SECTIONS: [title: string, run: () => Promise<void>][] = [
   ['This project against the official adapter', compareWithOfficialAdapter],
   ['Load: many increments at once, against the 8 seconds Alexa waits', loadOnOneUserAndMany],
+  ['dynalite against DynamoDB Local', compareEngines],
 ];
 
 async function main(): Promise<void> {
