@@ -120,6 +120,13 @@ describeOnEachEngine('where the DynamoDB engines differ', (engine) => {
     });
   });
 
+  it('a partition key of 2 048 "é": over the 2 048-byte limit on DynamoDB Local, within 2 048 characters on dynalite', async () => {
+    const outcomeOfKey = await outcome(() => put({ id: { S: 'é'.repeat(2048) } }));
+    expect(outcomeOfKey.split(':')[0]).to.equal(
+      per({ dynalite: 'accepted', 'dynamodb-local': 'ValidationException' }),
+    );
+  });
+
   it('maps nested 32 deep in an attribute: refused by DynamoDB Local, kept by dynalite', async () => {
     let nested: AttributeValue = { S: 'leaf' };
     for (let level = 0; level < 32; level++) nested = { M: { inner: nested } };
