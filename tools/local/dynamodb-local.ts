@@ -47,7 +47,13 @@ export async function startDynamoDbLocal(
   }
 }
 
-class PortTakenError extends Error {}
+class PortTakenError extends LocalStoreError {
+  constructor() {
+    super(
+      `DynamoDB Local found each of ${MAX_PORT_ATTEMPTS} free ports taken by another program before it could listen.`,
+    );
+  }
+}
 
 async function launch(java: string, port: number, dbPath: string | undefined): Promise<DynamoDbLocalProcess> {
   const home = dynamoDbLocalHome();
@@ -73,7 +79,8 @@ async function launch(java: string, port: number, dbPath: string | undefined): P
   const keepOutput = (chunk: Buffer) => (output = (output + chunk.toString()).slice(-4000));
   child.stdout.on('data', keepOutput);
   child.stderr.on('data', keepOutput);
-  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  // 'close', not 'exit': by then its last words are in `output`
+  const exited = new Promise<number | null>((resolve) => child.once('close', (code) => resolve(code)));
 
   const deadline = Date.now() + START_TIMEOUT_MS;
   let exitCode: number | null | undefined;
@@ -82,7 +89,8 @@ async function launch(java: string, port: number, dbPath: string | undefined): P
     if (exitCode !== undefined) {
       if (/BindException|Address already in use/.test(output)) throw new PortTakenError();
       throw new LocalStoreError(
-        `DynamoDB Local stopped while starting (status ${exitCode}): ${lastLine(output)}`,
+        `DynamoDB Local stopped while starting (${java} exited with status ${exitCode}; ` +
+          `it needs Java 17 or newer): ${lastLine(output)}`,
       );
     }
     if (Date.now() > deadline) {

@@ -1,7 +1,7 @@
 import { expect } from 'chai';
 import { ChildProcessWithoutNullStreams, spawn } from 'node:child_process';
 import { once } from 'node:events';
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { ResponseEnvelope } from 'ask-sdk-model';
@@ -127,6 +127,28 @@ describe('choosing the local DynamoDB engine', () => {
       expect(await run.exited).to.equal(2);
       expect(run.stderr.trim().split('\n')).to.have.length(1);
       expect(run.stderr).to.contain('DynamoDB Local needs Java 17 or newer');
+    });
+
+    it('when the java found cannot run DynamoDB Local (too old, say), with its last words', async () => {
+      const oldJava = mkdtempSync(path.join(os.tmpdir(), 'old-java-'));
+      try {
+        writeFileSync(
+          path.join(oldJava, 'java'),
+          '#!/bin/sh\necho "Error: java.lang.UnsupportedClassVersionError: class file version 61.0" >&2\nexit 1\n',
+          { mode: 0o755 },
+        );
+        const run = startTool(CLI, ['--engine', 'dynamodb-local', '--memory'], {
+          PATH: oldJava,
+          JAVA_HOME: '',
+        });
+        expect(await run.exited).to.equal(2);
+        expect(run.stderr.trim().split('\n')).to.deep.equal([
+          `[Error]: DynamoDB Local stopped while starting (${oldJava}/java exited with status 1; it needs Java 17 ` +
+            'or newer): Error: java.lang.UnsupportedClassVersionError: class file version 61.0',
+        ]);
+      } finally {
+        rmSync(oldJava, { recursive: true, force: true });
+      }
     });
 
     it('for an engine that does not exist', async () => {
