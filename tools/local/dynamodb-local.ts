@@ -11,7 +11,7 @@ import { LocalStoreError } from './store-errors';
  * the jar is started here, through stay-with-parent.mjs: the JVM ends when this process does, even on SIGKILL.
  */
 export interface DynamoDbLocalProcess {
-  port: number;
+  endpoint: string;
   stop(): Promise<void>;
 }
 
@@ -105,7 +105,7 @@ async function launch(java: string, port: number, dbPath: string | undefined): P
   child.unref();
   for (const stream of [child.stdin, child.stdout, child.stderr]) (stream as Socket).unref();
   return {
-    port,
+    endpoint: `http://127.0.0.1:${port}`,
     async stop() {
       child.ref();
       child.stdin.end();

@@ -96,7 +96,9 @@ export async function startDynamoDbServer(
   const lock = options.dataDir ? await lockDataDir(options.dataDir) : undefined;
   try {
     const started =
-      engine === 'dynalite' ? await startDynalite(options.dataDir) : await startAmazons(options.dataDir);
+      engine === 'dynalite'
+        ? await startDynalite(options.dataDir)
+        : await startDynamoDbLocal({ dbPath: options.dataDir });
     return {
       engine,
       endpoint: started.endpoint,
@@ -113,12 +115,9 @@ export async function startDynamoDbServer(
   }
 }
 
-interface StartedEngine {
-  endpoint: string;
-  stop(): Promise<void>;
-}
-
-async function startDynalite(dataDir: string | undefined): Promise<StartedEngine> {
+async function startDynalite(
+  dataDir: string | undefined,
+): Promise<{ endpoint: string; stop(): Promise<void> }> {
   const server = dynalite({
     createTableMs: 0,
     deleteTableMs: 0,
@@ -134,11 +133,6 @@ async function startDynalite(dataDir: string | undefined): Promise<StartedEngine
     stop: () =>
       new Promise((resolve, reject) => server.close((error) => (error ? reject(error) : resolve()))),
   };
-}
-
-async function startAmazons(dataDir: string | undefined): Promise<StartedEngine> {
-  const jvm = await startDynamoDbLocal({ dbPath: dataDir });
-  return { endpoint: `http://127.0.0.1:${jvm.port}`, stop: jvm.stop };
 }
 
 /** The same key schema as the Alexa-hosted table and the CloudFormation stack. */
@@ -175,8 +169,9 @@ async function waitUntilActive(client: DynamoDBClient, tableName: string): Promi
 }
 
 /**
- * LevelDB allows one process per folder, and dynalite crashes on the first request when it is not the one.
- * A small LevelDB of our own beside dynalite's, held open while the store runs, makes that a clear error:
+ * One process per data folder, whichever the engine: LevelDB allows one process per folder, and dynalite
+ * crashes on the first request when it is not the one; two DynamoDB Local JVMs would share one SQLite file.
+ * A small LevelDB of our own in the folder, held open while the store runs, makes that a clear error:
  * its lock is the operating system's, so it is released even when the process is killed.
  */
 async function lockDataDir(dataDir: string): Promise<Level> {
