@@ -14,6 +14,7 @@ import {
   startFaultyDynamoDb,
   THROTTLED,
 } from '../../support/faulty-dynamodb';
+import { describeOnEachEngine, useFreshTable } from '../../support/engines';
 import { captureLogs } from '../../support/logs';
 import { envelope, intentRequest, lambdaContext, launchRequest } from '../../support/requests';
 import { expectSessionOpen, expectValidResponse, speechOf } from '../../support/responses';
@@ -33,6 +34,16 @@ const CONDITION_FAILED: Fault = {
 };
 /** DynamoDB's limit on one item, counted in UTF-8 bytes of attribute names and values. */
 const ITEM_LIMIT_BYTES = 400 * 1024;
+
+/** Invokes with logs captured, and checks what every failure must give: a valid, spoken, private answer. */
+async function invokeFailing(skill: Skill, request: RequestEnvelope, apology: string, context?: object) {
+  const { result, logs } = await captureLogs(() => skill.invoke(request, context));
+  expectValidResponse(result);
+  expect(speechOf(result)).to.equal(apology);
+  expectSessionOpen(result);
+  expect(logs).not.to.contain('PRIVATE-USER-ID');
+  return logs;
+}
 
 describe('when things go wrong', () => {
   let store: EmbeddedDynamoDb;
@@ -55,16 +66,6 @@ describe('when things go wrong', () => {
   async function skillWithFaults(faults: Partial<Record<string, Fault>>): Promise<Skill> {
     faulty = await startFaultyDynamoDb({ faults, upstream: store.endpoint });
     return skillOn(faulty.endpoint, store.tableName);
-  }
-
-  /** Invokes with logs captured, and checks what every failure must give: a valid, spoken, private answer. */
-  async function invokeFailing(skill: Skill, request: RequestEnvelope, apology: string, context?: object) {
-    const { result, logs } = await captureLogs(() => skill.invoke(request, context));
-    expectValidResponse(result);
-    expect(speechOf(result)).to.equal(apology);
-    expectSessionOpen(result);
-    expect(logs).not.to.contain('PRIVATE-USER-ID');
-    return logs;
   }
 
   describe('DynamoDB', () => {
@@ -176,26 +177,6 @@ describe('when things go wrong', () => {
       );
       expect(speechOf(after)).to.equal('Your counter is 4.');
     });
-
-    it("an item at DynamoDB's 400 KB limit: the log says why, the user hears retrying will not help", async () => {
-      const inspector = createDocumentClient(store);
-      const notes = await writeLargestItem(
-        { client: inspector, tableName: store.tableName },
-        { id: USER, attributes: { counter: 3 } },
-      );
-      inspector.destroy();
-      const logs = await invokeFailing(
-        skillOn(store.endpoint, store.tableName),
-        intentRequest('HelloWorldIntent', {}, { userId: USER }),
-        TOO_LARGE_APOLOGY,
-      );
-      const bytes = Number(/item too large: (\d+) bytes of other attributes/.exec(logs)?.[1]);
-      expect(bytes).to.be.within(notes, ITEM_LIMIT_BYTES);
-      const after = await skillOn(store.endpoint, store.tableName).invoke(
-        intentRequest('GetCountIntent', {}, { userId: USER }),
-      );
-      expect(speechOf(after)).to.equal('Your counter is 3.');
-    });
   });
 
   describe('malformed requests', () => {
@@ -232,6 +213,36 @@ describe('when things go wrong', () => {
       );
       expect(speechOf(response)).to.contain('Your saved counter is 0.');
     });
+  });
+});
+
+/** The limit is counted by the engine, so this runs on each one (dynalite in npm test). */
+describeOnEachEngine('when things go wrong: the item size limit', (engine) => {
+  const table = useFreshTable(engine);
+  const skillOnTable = () =>
+    buildSkill({
+      persistenceAdapter: createDynamoDbPersistenceAdapter({
+        client: createDocumentClient(table),
+        tableName: table.tableName,
+      }),
+    });
+
+  it("an item at DynamoDB's 400 KB limit: the log says why, the user hears retrying will not help", async () => {
+    const inspector = createDocumentClient(table);
+    const notes = await writeLargestItem(
+      { client: inspector, tableName: table.tableName },
+      { id: USER, attributes: { counter: 3 } },
+    );
+    inspector.destroy();
+    const logs = await invokeFailing(
+      skillOnTable(),
+      intentRequest('HelloWorldIntent', {}, { userId: USER }),
+      TOO_LARGE_APOLOGY,
+    );
+    const bytes = Number(/item too large: (\d+) bytes of other attributes/.exec(logs)?.[1]);
+    expect(bytes).to.be.within(notes, ITEM_LIMIT_BYTES);
+    const after = await skillOnTable().invoke(intentRequest('GetCountIntent', {}, { userId: USER }));
+    expect(speechOf(after)).to.equal('Your counter is 3.');
   });
 });
 

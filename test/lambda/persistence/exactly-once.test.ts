@@ -3,6 +3,7 @@ import { Skill } from 'ask-sdk-core';
 import { createDocumentClient } from '../../../lambda/src/persistence/dynamodb-client';
 import { createDynamoDbPersistenceAdapter } from '../../../lambda/src/persistence/dynamodb-persistence-adapter';
 import { buildSkill } from '../../../lambda/src/skill';
+import { describeOnEachEngine } from '../../support/engines';
 import { Fault, FaultyDynamoDb, startFaultyDynamoDb } from '../../support/faulty-dynamodb';
 import { captureLogs } from '../../support/logs';
 import { countCalls, useSkillWithEmbeddedDynamoDb } from '../../support/local-skill';
@@ -18,8 +19,8 @@ const USER = 'amzn1.ask.account.PRIVATE-USER-ID';
 const LAMBDA_TIME_LEFT_MS = 3000;
 const LATER_THAN_THE_CLIENT_WAITS_MS = 2000;
 
-describe('each request counts exactly once', () => {
-  const t = useSkillWithEmbeddedDynamoDb();
+describeOnEachEngine('each request counts exactly once', (engine) => {
+  const t = useSkillWithEmbeddedDynamoDb(engine);
   let faulty: FaultyDynamoDb | undefined;
   let calls: string[];
 
