@@ -5,6 +5,7 @@
 import { compareEngines } from './engines';
 import { loadOnOneUserAndMany } from './load';
 import { compareWithOfficialAdapter } from './official-adapter';
+import { measureStartUp } from './start-up';
 
 process.env.AWS_SDK_JS_SUPPRESS_MAINTENANCE_MODE_MESSAGE = '1';
 
@@ -12,6 +13,7 @@ const SECTIONS: [title: string, run: () => Promise<void>][] = [
   ['This project against the official adapter', compareWithOfficialAdapter],
   ['Load: many increments at once, against the 8 seconds Alexa waits', loadOnOneUserAndMany],
   ['dynalite against DynamoDB Local', compareEngines],
+  ['Start-up of npm start', measureStartUp],
 ];
 
 async function main(): Promise<void> {
