@@ -19,6 +19,7 @@ import { createConversation } from './conversation';
 import { createDialogRunner, runInputs, USER_PROMPT, type DialogRunner } from './dialog-runner';
 import { readInteractionModel } from './interaction-model';
 import { interactionModelPath, readLocales, readSkillId } from './project';
+import { requireLanguage } from './utterance-resolver';
 import { withSkillLogsTo } from './skill-logs';
 
 const USAGE = `Usage: npm start -- [options]
@@ -28,6 +29,7 @@ const USAGE = `Usage: npm start -- [options]
 ${STORE_USAGE}
   --user-id ID           act as another user (default: local-user); their count is their own
   --device-id ID         act from another device of the same user (default: local-device)
+  --strict               match samples as written: no filler word ("please", "um") is ignored
 Exit status: 0, or 1 when the skill threw or gave an invalid response, or 2 when the dialog could not start.`;
 
 /** Could not start: wrong options or files. Exit status 2. */
@@ -40,6 +42,7 @@ interface Options {
   store: StoreChoice;
   userId: string;
   deviceId: string;
+  strict: boolean;
 }
 
 function parseOptions(args: string[]): Options | 'help' {
@@ -52,6 +55,7 @@ function parseOptions(args: string[]): Options | 'help' {
       ...STORE_OPTIONS,
       'user-id': { type: 'string' },
       'device-id': { type: 'string' },
+      strict: { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -63,6 +67,7 @@ function parseOptions(args: string[]): Options | 'help' {
     store: asStartError(() => chooseStore(values)),
     userId: alexaId('amzn1.ask.account.', values['user-id'] ?? 'local-user'),
     deviceId: alexaId('amzn1.ask.device.', values['device-id'] ?? 'local-device'),
+    strict: values.strict ?? false,
   };
 }
 
@@ -82,6 +87,7 @@ async function main(args: string[]): Promise<number> {
   const locale = replay?.locale ?? options.locale ?? readLocales()[0] ?? 'en-US';
   const skillId = replay?.skillId ?? readSkillId();
   const model = readModel(locale);
+  asStartError(() => requireLanguage(locale));
 
   const colour = process.stdout.isTTY === true && !process.env.NO_COLOR;
   const skill = await startSkill(options.store);
@@ -91,10 +97,15 @@ async function main(args: string[]): Promise<number> {
     ),
     model,
     caller: { skillId, locale, userId: options.userId, deviceId: options.deviceId },
+    strict: options.strict,
   });
   const runner = createDialogRunner({
     conversation,
-    output: { line: (text) => console.log(text), error: (text) => console.error(text) },
+    output: {
+      line: (text) => console.log(text),
+      error: (text) => console.error(text),
+      note: (text) => console.error(text),
+    },
     replayTarget: { skillId, locale },
     colour,
   });

@@ -7,7 +7,6 @@ import type {
   RequestEnvelope,
   ResponseEnvelope,
 } from 'ask-sdk-model';
-import { builtInPhrases } from './built-in-intents';
 import { captionOf } from './caption';
 import { delegatesAutomatically, hasDialog, nextDialogStep, type DialogStep } from './dialog-model';
 import type { InteractionModel } from './interaction-model';
@@ -43,6 +42,8 @@ export interface Turn {
   sessionEnded: boolean;
   /** Set when the utterance did not reach the skill, saying why. */
   notice?: string;
+  /** Filler words Alexa's tolerance left out to match a sample ("please"), as the simulator approximates it. */
+  ignoredWords?: string[];
   /** What a device would have refused: the skill threw, or its response is not a valid Alexa response. */
   problems: string[];
   exchanges: Exchange[];
@@ -71,12 +72,15 @@ export function createConversation(options: {
   skill: Skill;
   model: InteractionModel;
   caller: Caller;
+  /** Match samples as written, without ignoring filler words (`--strict`). */
+  strict?: boolean;
 }): Conversation {
-  const { skill, model, caller } = options;
+  const { skill, model, caller, strict } = options;
   const { locale } = caller;
-  const resolver = createUtteranceResolver(model, { locale, skillId: caller.skillId });
-  const yes = new Set(builtInPhrases(locale, 'AMAZON.YesIntent').map(phraseKey));
-  const no = new Set(builtInPhrases(locale, 'AMAZON.NoIntent').map(phraseKey));
+  const resolver = createUtteranceResolver(model, { locale, skillId: caller.skillId, strict });
+  const phrasesOf = (intent: string) => resolver.language.builtInPhrases[intent] ?? [];
+  const yes = new Set(phrasesOf('AMAZON.YesIntent').map(phraseKey));
+  const no = new Set(phrasesOf('AMAZON.NoIntent').map(phraseKey));
   let session: SessionState | undefined;
   let dialog: OpenDialog | undefined;
 
@@ -204,6 +208,7 @@ export function createConversation(options: {
           await send(turn, launchRequest(locale));
           break;
         case 'intent':
+          if (understood.ignored) turn.ignoredWords = understood.ignored;
           if (understood.invoked) session = newSession();
           await startIntent(turn, understood.intent);
           break;

@@ -11,7 +11,15 @@ export interface RunnerOutput {
   line(text: string): void;
   /** Errors and warnings: standard error. */
   error(text: string): void;
+  /**
+   * Notes about how the simulator understood a turn, which ask-cli does not print: left out of transcripts
+   * (replays are compared without them) when not given.
+   */
+  note?(text: string): void;
 }
+
+/** Marks the simulator's own notes, so that they are never taken for a line of the dialog. */
+export const TOLERANCE_MARK = '[Tolerance]: ';
 
 export interface DialogRunner {
   /**
@@ -47,6 +55,15 @@ export function createDialogRunner(options: {
 
   const printTurn = (turn: Turn) => {
     if (turn.notice) output.line(paint('dim', turn.notice));
+    if (turn.ignoredWords) {
+      const ignored = turn.ignoredWords.map((word) => `"${word}"`).join(', ');
+      output.note?.(
+        paint(
+          'dim',
+          `${TOLERANCE_MARK}ignored ${ignored} to match a sample; add a sample if that phrasing matters`,
+        ),
+      );
+    }
     if (turn.sessionEnded) output.line('Session ended');
     for (const caption of turn.captions) output.line(paint(['yellow', 'bold'], ALEXA_PROMPT) + caption);
     for (const problem of turn.problems) output.error(paint(['red', 'bold'], '[Error]: ') + problem);

@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { basename } from 'node:path';
 
 /** The parts of an ask-cli interaction-model file (`skill-package/interactionModels/custom/<locale>.json`) we read. */
 export interface InteractionModel {
@@ -82,4 +83,9 @@ export function findIntent(model: InteractionModel, name: string): ModelIntent |
 
 export function findDialogIntent(model: InteractionModel, name: string): DialogIntent | undefined {
   return model.interactionModel.dialog?.intents?.find((intent) => intent.name === name);
+}
+
+/** "de-DE" from "de-DE.json" or "highlow.de-DE.json", as ask-cli and Amazon's samples name model files. */
+export function localeInFileName(path: string): string | undefined {
+  return /(?:^|\.)([a-z]{2}-[A-Z]{2})\.json$/.exec(basename(path))?.[1];
 }

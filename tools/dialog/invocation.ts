@@ -1,63 +1,64 @@
-import { keysOf, phraseKey, type Word } from './words';
-
-/** How a user addresses a skill by its invocation name, by language. */
-interface InvocationPhrases {
-  /** "open hello counter" → LaunchRequest */
-  launch: string[];
-  /** "ask hello counter to add one" → the intent for "add one" in a new session */
-  oneShot: string[];
-  /** Words between the name and the request that are not part of the request ("to" in "ask ... to add one"). */
-  connectors: string[];
-  wakeWord: string;
-}
-
-const PHRASES: Record<string, InvocationPhrases> = {
-  en: {
-    launch: ['open', 'launch', 'start', 'begin', 'load', 'run', 'play', 'use', 'talk to'],
-    oneShot: ['ask', 'tell'],
-    connectors: ['to', 'for', 'about', 'if', 'whether', 'that'],
-    wakeWord: 'alexa',
-  },
-  es: {
-    launch: ['abre', 'abrir', 'inicia', 'iniciar', 'empieza', 'lanza', 'juega a', 'jugar a', 'habla con'],
-    oneShot: ['pide a', 'pídele a', 'pregunta a', 'dile a'],
-    connectors: ['que', 'si', 'por'],
-    wakeWord: 'alexa',
-  },
-};
+import type { InvocationPhrases } from '../languages/language';
+import { toWords, type Word } from './words';
 
 export type Invocation =
   | { kind: 'launch' }
-  /** The request that follows the name, with and without a leading connector word. */
+  /** The request that came with the name, with and without a leading connector word. */
   | { kind: 'one-shot'; readings: Word[][] };
 
+/** An invocation phrase as word keys: the words before `{request}` and after it (all of them for a launch). */
+interface Phrase {
+  before: string[];
+  after: string[];
+  takesRequest: boolean;
+}
+
 /**
- * Reads an invocation anchored at the start of the utterance, as Alexa does: "tell me the count" names no skill
- * and is not an invocation, whereas "tell hello counter the count" is.
+ * Reads invocations anchored at the start and end of the utterance, as Alexa does: "tell me the count" names no
+ * skill and is not an invocation, whereas "tell hello counter the count" is, and so is "ハローカウンターを開いて".
  */
-export function parseInvocation(
-  words: Word[],
+export function createInvocationParser(
+  phrases: InvocationPhrases,
   invocationName: string,
-  locale: string,
-): Invocation | undefined {
-  const phrases = PHRASES[locale.split('-')[0]] ?? PHRASES.en;
-  const spoken = words[0]?.key === phrases.wakeWord ? words.slice(1) : words;
-  const name = phraseKey(invocationName);
-  for (const [verbs, kind] of [
-    [phrases.launch, 'launch'],
-    [phrases.oneShot, 'one-shot'],
-  ] as const) {
-    for (const verb of verbs) {
-      const lead = `${phraseKey(verb)} ${name}`;
-      const length = lead.split(' ').length;
-      if (keysOf(spoken.slice(0, length)) !== lead) continue;
-      const rest = spoken.slice(length);
-      if (rest.length === 0) return { kind: 'launch' };
-      if (kind === 'launch') continue;
-      const afterConnector =
-        phrases.connectors.includes(rest[0].key) && rest.length > 1 ? [rest.slice(1)] : [];
-      return { kind: 'one-shot', readings: [...afterConnector, rest] };
+): (words: Word[]) => Invocation | undefined {
+  const compile = (template: string): Phrase => {
+    const [before, after] = template.replaceAll('{name}', ` ${invocationName} `).split('{request}');
+    return {
+      before: keysOf(before),
+      after: after === undefined ? [] : keysOf(after),
+      takesRequest: after !== undefined,
+    };
+  };
+  const launches = phrases.launch.map(compile);
+  const oneShots = phrases.oneShot.map(compile);
+  const wakeWord = keysOf(phrases.wakeWord);
+
+  return (utterance) => {
+    const words = startsWith(utterance, wakeWord) ? utterance.slice(wakeWord.length) : utterance;
+    const said = (phrase: Phrase) =>
+      startsWith(words, phrase.before) && startsWith([...words].reverse(), [...phrase.after].reverse());
+    if (launches.some((phrase) => said(phrase) && words.length === phrase.before.length)) {
+      return { kind: 'launch' };
     }
-  }
-  return undefined;
+    for (const phrase of oneShots.filter(said)) {
+      const request = words.slice(phrase.before.length, words.length - phrase.after.length);
+      if (words.length < phrase.before.length + phrase.after.length) continue;
+      if (request.length === 0) return { kind: 'launch' }; // "ask hello counter"
+      const afterConnector =
+        request.length > 1 &&
+        phrases.connectors.some((connector) => keysOf(connector).join(' ') === request[0].key)
+          ? [request.slice(1)]
+          : [];
+      return { kind: 'one-shot', readings: [...afterConnector, request] };
+    }
+    return undefined;
+  };
+}
+
+function keysOf(text: string): string[] {
+  return toWords(text).map((word) => word.key);
+}
+
+function startsWith(words: Word[], keys: string[]): boolean {
+  return keys.every((key, index) => words[index]?.key === key);
 }

@@ -1,100 +1,105 @@
+import type { NumberWords } from '../languages/language';
+import { toWords, type Word } from './words';
+
 /**
- * AMAZON.NUMBER as Alexa fills it: digits stay digits, English number words become digits
- * ("one hundred and five" → 105, "a thousand" → 1000). Anything that is not a whole number is undefined,
- * so a sample with a number slot does not match "add some".
+ * AMAZON.NUMBER as Alexa fills it: digits of any script stay digits, number words become digits ("one hundred
+ * and five" → 105, "dreiundzwanzig" → 23, "二十三" → 23, "-1" and "minus one" → -1). Anything that is not a
+ * whole number is undefined, so a sample with a number slot does not match "add some".
  */
-export function numberFromWords(words: string[]): number | undefined {
-  if (words.length === 1 && /^\d+$/.test(words[0])) return Number(words[0]);
-  const [first, ...rest] = words;
-  if (first === 'minus' || first === 'negative') {
-    const magnitude = numberFromWords(rest);
-    return magnitude === undefined ? undefined : -magnitude;
+export type NumberReader = (words: Word[]) => number | undefined;
+
+const readers = new WeakMap<NumberWords, NumberReader>();
+
+/** The reader for a language's number words, built once: the library's spellings of 0–999 read backwards. */
+export function numberReaderFor(numbers: NumberWords): NumberReader {
+  let reader = readers.get(numbers);
+  if (!reader) {
+    reader = createNumberReader(numbers);
+    readers.set(numbers, reader);
   }
-  if (words.length === 1 && first === 'zero') return 0;
-  return positiveNumberFromWords(words);
+  return reader;
 }
 
-const UNITS: Record<string, number> = {
-  one: 1,
-  two: 2,
-  three: 3,
-  four: 4,
-  five: 5,
-  six: 6,
-  seven: 7,
-  eight: 8,
-  nine: 9,
-};
-const TEENS: Record<string, number> = {
-  ten: 10,
-  eleven: 11,
-  twelve: 12,
-  thirteen: 13,
-  fourteen: 14,
-  fifteen: 15,
-  sixteen: 16,
-  seventeen: 17,
-  eighteen: 18,
-  nineteen: 19,
-};
-const TENS: Record<string, number> = {
-  twenty: 20,
-  thirty: 30,
-  forty: 40,
-  fifty: 50,
-  sixty: 60,
-  seventy: 70,
-  eighty: 80,
-  ninety: 90,
-};
-const SCALES: Record<string, number> = { thousand: 1e3, million: 1e6, billion: 1e9 };
-
-/** Reads groups of up to three digits ("two hundred and five") each closed by a falling scale word. */
-function positiveNumberFromWords(words: string[]): number | undefined {
-  let total = 0;
-  let group = 0;
-  let hasHundreds = false;
-  let hasTens = false;
-  let hasUnits = false;
-  let lastScale = Infinity;
-  let previous = '';
-  for (const [index, word] of words.entries()) {
-    const next = words[index + 1];
-    if (word === 'and') {
-      // only "hundred and five" / "thousand and one"
-      if (!(previous === 'hundred' || previous in SCALES) || next === undefined) return undefined;
-    } else if (
-      word === 'a' &&
-      index === 0 &&
-      (next === 'hundred' || (next !== undefined && next in SCALES))
-    ) {
-      group = 1;
-      hasUnits = true;
-    } else if (word in UNITS) {
-      if (hasUnits) return undefined;
-      group += UNITS[word];
-      hasUnits = true;
-    } else if (word in TEENS || word in TENS) {
-      if (hasTens || hasUnits) return undefined;
-      group += word in TEENS ? TEENS[word] : TENS[word];
-      hasTens = true;
-      hasUnits = word in TEENS;
-    } else if (word === 'hundred') {
-      if (hasHundreds || hasTens || group > 9) return undefined;
-      group = (group || 1) * 100;
-      hasHundreds = true;
-      hasUnits = false;
-    } else if (word in SCALES) {
-      const scale = SCALES[word];
-      if (scale >= lastScale) return undefined;
-      total += (group || 1) * scale;
-      lastScale = scale;
-      group = 0;
-      hasHundreds = hasTens = hasUnits = false;
-    } else {
-      return undefined;
-    }
-    previous = word;
+/**
+ * Words are compared joined without spaces, so "quatre-vingt-dix-sept", "quatre vingt dix sept" and the
+ * one-word "drieëntwintig" or "二十三" all read the same way. Numbers from 1000 on are a multiplier, a scale
+ * word and a remainder ("zwei|tausend|sechsundzwanzig", "二|千|二十六").
+ */
+function createNumberReader(numbers: NumberWords): NumberReader {
+  const fold = (text: string) =>
+    toWords(text)
+      .map((word) => word.key)
+      .join('');
+  const sameAs = (numbers.sameAs ?? []).map(([said, spelledAs]) => [fold(said), fold(spelledAs)] as const);
+  const keyOf = (words: Word[]) => numberKey(words, numbers.connectors, sameAs);
+  const phraseKeyOf = (text: string) => keyOf(toWords(text));
+  const ones = new Set(numbers.one.map(phraseKeyOf));
+  const spelled = new Map<string, number>();
+  const learn = (key: string, value: number) => {
+    if (!spelled.has(key)) spelled.set(key, value);
+  };
+  for (let value = 0; value < 1000; value++) {
+    const key = phraseKeyOf(numbers.spell(value));
+    learn(key, value);
+    if (value < 100 || value >= 200) continue;
+    // "hundred and five" and "a hundred and five" beside "one hundred and five"
+    const one = [...ones].find((word) => key.startsWith(word) && key.length > word.length);
+    if (!one) continue;
+    const hundreds = key.slice(one.length);
+    learn(hundreds, value);
+    for (const word of ones) learn(word + hundreds, value);
   }
-  return words.length > 0 ? total + group : undefined;
+  const scales = Object.entries(numbers.scales)
+    .map(([word, value]): [string, number] => [phraseKeyOf(word), value])
+    .sort(([, a], [, b]) => b - a);
+  const minus = numbers.minus.map(phraseKeyOf);
+  const { attachedConnector } = numbers;
+  // "ألف وواحد": the remainder after a scale word may carry the connector written onto it
+  const withoutConnector = (key: string) =>
+    attachedConnector && key.startsWith(attachedConnector) ? key.slice(attachedConnector.length) : key;
+
+  const read = (key: string): number | undefined => {
+    if (/^\d+$/.test(key)) return Number(key);
+    const known = spelled.get(key);
+    if (known !== undefined) return known;
+    for (const [scale, value] of scales) {
+      const at = key.indexOf(scale);
+      if (at < 0) continue;
+      const before = key.slice(0, at);
+      const after = withoutConnector(key.slice(at + scale.length));
+      const multiplier = before === '' || ones.has(before) ? 1 : read(before);
+      const rest = after === '' ? 0 : read(after);
+      // "zwei tausend" but not "zwei tausend tausend": the multiplier stays below the next scale up
+      const nextScale = Math.min(...scales.map(([, other]) => other).filter((other) => other > value));
+      const limit = Number.isFinite(nextScale) ? nextScale : value * 1000;
+      if (multiplier && multiplier * value < limit && rest !== undefined && rest < value) {
+        return multiplier * value + rest;
+      }
+    }
+    return undefined;
+  };
+
+  return (words) => {
+    const key = keyOf(words);
+    if (/^-\d+$/.test(key)) return Number(key);
+    const sign = minus.find((word) => key.startsWith(word) && key.length > word.length);
+    if (!sign) return read(key);
+    const magnitude = read(key.slice(sign.length));
+    return magnitude === undefined ? undefined : -magnitude;
+  };
+}
+
+/** The words as one string without spaces, connectors inside the number left out, spelling variants folded. */
+function numberKey(
+  words: Word[],
+  connectors: string[],
+  sameAs: readonly (readonly [string, string])[],
+): string {
+  const inside = (index: number) => index > 0 && index < words.length - 1;
+  let key = words
+    .filter((word, index) => !(inside(index) && connectors.includes(word.key)))
+    .map((word) => word.key)
+    .join('');
+  for (const [said, spelledAs] of sameAs) key = key.replaceAll(said, spelledAs);
+  return key;
 }

@@ -4,19 +4,22 @@
  */
 import { parseArgs } from 'node:util';
 import type { Intent } from 'ask-sdk-model';
-import { readInteractionModel } from './interaction-model';
+import { localeInFileName, readInteractionModel } from './interaction-model';
 import { interactionModelPath, readLocales, readSkillId } from './project';
 import { createUtteranceResolver, type Understanding } from './utterance-resolver';
 
-const USAGE = `Usage: npm run profile -- [--model PATH] [--locale LOCALE] "utterance" ["utterance" ...]
+const USAGE = `Usage: npm run profile -- [--model PATH] [--locale LOCALE] [--strict] "utterance" ["utterance" ...]
   --model PATH     profile against any interaction-model file (default: the skill's model for the locale)
-  --locale LOCALE  the locale of the skill's model to use (default: the first locale of skill.json)`;
+  --locale LOCALE  the locale to use (default: from a model file named <locale>.json or <name>.<locale>.json,
+                   else the first locale of skill.json)
+  --strict         match samples as written: no filler word ("please", "um") is ignored`;
 
 function main(): void {
   const { values, positionals } = parseArgs({
     options: {
       model: { type: 'string' },
       locale: { type: 'string' },
+      strict: { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
     },
     allowPositionals: true,
@@ -26,9 +29,21 @@ function main(): void {
     process.exitCode = values.help ? 0 : 2;
     return;
   }
-  const locale = values.locale ?? readLocales()[0] ?? 'en-US';
+  const fromFileName = values.model && !values.locale ? localeInFileName(values.model) : undefined;
+  const locale = values.locale ?? fromFileName ?? readLocales()[0] ?? 'en-US';
+  if (values.model && !values.locale) {
+    console.error(
+      fromFileName
+        ? `Locale ${locale}, from the model's file name (--locale sets another).`
+        : `Locale ${locale}, the skill's first: the model's file name names none (--locale sets one).`,
+    );
+  }
   const model = readInteractionModel(values.model ?? interactionModelPath(locale));
-  const resolver = createUtteranceResolver(model, { locale, skillId: readSkillId() });
+  const resolver = createUtteranceResolver(model, {
+    locale,
+    skillId: readSkillId(),
+    strict: values.strict ?? false,
+  });
   const profiles = positionals.map((utterance) =>
     profile(utterance, resolver.understand(utterance, { inSession: true })),
   );
@@ -52,6 +67,10 @@ function profile(utterance: string, understanding: Understanding): object {
         intent: understanding.intent.name,
         slots: filledSlots(understanding.intent),
         matchedSample: understanding.sample ?? null,
+        ...(understanding.ignored && {
+          ignoredWords: understanding.ignored,
+          hint: 'These words were left out to match the sample, as Alexa tolerates filler words; add a sample if that phrasing matters.',
+        }),
       };
   }
 }

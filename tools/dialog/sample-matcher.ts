@@ -16,10 +16,23 @@ export interface SampleMatch {
   slots: Map<string, SlotFill>;
   /** From 0 to 1: the share of the utterance the sample explains, weighted by how sure each slot fill is. */
   score: number;
+  /** Filler words the match left out ("please", "can you"): phrasing no sample covers. */
+  ignored: Word[];
 }
+
+/**
+ * Filler phrases, as word keys, that Alexa lets pass around what a user means; none when matching is strict.
+ * An ignored word is neither evidence for a sample nor against it.
+ */
+export type Fillers = string[][];
 
 /** Below this score a match is a guess, and the utterance goes to AMAZON.FallbackIntent as on Alexa. */
 const MIN_SCORE = 0.5;
+/**
+ * What an ignored filler word weighs when readings are ranked: less than a word a sample explains, so an exact
+ * sample wins, and more than a word taken on trust into an open slot (0.5), so "cat please" fills "cat".
+ */
+const IGNORED_WORD = 0.75;
 
 /** Compiles a sample; undefined when it names a slot the intent does not declare (Alexa rejects such a model). */
 export function compileSample(intent: string, slots: ModelSlot[], text: string): Sample | undefined {
@@ -36,29 +49,45 @@ export function compileSample(intent: string, slots: ModelSlot[], text: string):
   return { intent, text, parts };
 }
 
-/** The sample that explains the words best; on a tie the one with fewer slot words, then the earlier one. */
-export function bestMatch(samples: Sample[], words: Word[], fill: SlotFiller): SampleMatch | undefined {
-  if (words.length === 0) return undefined;
+/**
+ * The sample that explains the words best; on a tie the one with fewer slot words, then the earlier one.
+ * A match must explain at least half of the words it did not ignore.
+ */
+export function bestMatch(
+  samples: Sample[],
+  words: Word[],
+  fill: SlotFiller,
+  fillers: Fillers = [],
+): SampleMatch | undefined {
   let best: { match: SampleMatch; slotWords: number } | undefined;
   for (const sample of samples) {
-    const reading = bestReading(sample.parts, words, fill);
+    const reading = bestReading(sample.parts, words, fill, fillers);
     if (!reading) continue;
-    const score = reading.confidence / words.length;
+    const heard = words.length - reading.ignored.length;
+    if (heard === 0 || reading.confidence / heard < MIN_SCORE) continue;
+    const score = weight(reading) / words.length;
     const better =
       !best || score > best.match.score || (score === best.match.score && reading.slotWords < best.slotWords);
-    if (better) best = { match: { sample, slots: reading.slots, score }, slotWords: reading.slotWords };
+    const { slots, ignored, slotWords } = reading;
+    if (better) best = { match: { sample, slots, score, ignored }, slotWords };
   }
-  return best && best.match.score >= MIN_SCORE ? best.match : undefined;
+  return best?.match;
 }
 
 interface Reading {
   slots: Map<string, SlotFill>;
   confidence: number;
   slotWords: number;
+  ignored: Word[];
 }
 
-/** Tries every way of spreading the words over the sample's slots (each slot takes at least one word). */
-function bestReading(parts: Part[], words: Word[], fill: SlotFiller): Reading | undefined {
+const weight = (reading: Reading) => reading.confidence + IGNORED_WORD * reading.ignored.length;
+
+/**
+ * Tries every way of spreading the words over the sample's slots (each slot takes at least one word), with or
+ * without each filler phrase between the sample's parts.
+ */
+function bestReading(parts: Part[], words: Word[], fill: SlotFiller, fillers: Fillers): Reading | undefined {
   // The best reading of parts[p..] over words[w..] does not depend on how the earlier words were read.
   const memo = new Map<string, Reading | undefined>();
   const read = (p: number, w: number): Reading | undefined => {
@@ -67,8 +96,20 @@ function bestReading(parts: Part[], words: Word[], fill: SlotFiller): Reading | 
     return memo.get(key);
   };
   const readFrom = (p: number, w: number): Reading | undefined => {
+    const readings = fillersAt(w).map((filler): Reading | undefined => {
+      const rest = read(p, w + filler.length);
+      return rest && { ...rest, ignored: [...words.slice(w, w + filler.length), ...rest.ignored] };
+    });
+    readings.push(readPart(p, w));
+    return readings.reduce((best, reading) =>
+      reading && (!best || weight(reading) > weight(best)) ? reading : best,
+    );
+  };
+  const fillersAt = (w: number) =>
+    fillers.filter((filler) => filler.every((key, index) => words[w + index]?.key === key));
+  const readPart = (p: number, w: number): Reading | undefined => {
     if (p === parts.length)
-      return w === words.length ? { slots: new Map(), confidence: 0, slotWords: 0 } : undefined;
+      return w === words.length ? { slots: new Map(), confidence: 0, slotWords: 0, ignored: [] } : undefined;
     const part = parts[p];
     const partsAfter = parts.length - p - 1;
     if (words.length - w < partsAfter + 1) return undefined;
@@ -82,14 +123,13 @@ function bestReading(parts: Part[], words: Word[], fill: SlotFiller): Reading | 
       const rest = read(p + 1, end);
       if (!rest) continue;
       const slotFill = fill(part.slot.type, words.slice(w, end));
-      const confidence = rest.confidence + slotFill.confidence * (end - w);
-      if (!best || confidence > best.confidence) {
-        best = {
-          slots: new Map([[part.slot.name, slotFill], ...rest.slots]),
-          confidence,
-          slotWords: rest.slotWords + end - w,
-        };
-      }
+      const reading = {
+        ...rest,
+        slots: new Map([[part.slot.name, slotFill], ...rest.slots]),
+        confidence: rest.confidence + slotFill.confidence * (end - w),
+        slotWords: rest.slotWords + end - w,
+      };
+      if (!best || weight(reading) > weight(best)) best = reading;
     }
     return best;
   };

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Slot, slu } from 'ask-sdk-model';
 import type { InteractionModel, SlotType, SlotTypeValue } from './interaction-model';
-import { numberFromWords } from './number-words';
+import type { NumberReader } from './number-words';
 import { keysOf, phraseKey, spokenOf, type Word } from './words';
 
 /** A slot filled from some words of the utterance. */
@@ -22,14 +22,18 @@ const UNREADABLE = 0.25;
 /** Fills a slot of a type with words, the way Alexa would, with how sure that reading is. */
 export type SlotFiller = (typeName: string, words: Word[]) => SlotFill;
 
-export function createSlotFiller(model: InteractionModel, skillId: string): SlotFiller {
+export function createSlotFiller(
+  model: InteractionModel,
+  skillId: string,
+  readNumber: NumberReader,
+): SlotFiller {
   const valuesByType = new Map(
     (model.interactionModel.languageModel.types ?? []).map((type) => [type.name, indexValues(type)]),
   );
   return (typeName, words) => {
     const spoken = spokenOf(words);
     if (typeName === 'AMAZON.NUMBER') {
-      const number = numberFromWords(words.map((word) => word.key));
+      const number = readNumber(words);
       return number === undefined
         ? { value: '?', confidence: UNREADABLE }
         : { value: String(number), confidence: 1 };

@@ -1,8 +1,9 @@
 import type { Intent } from 'ask-sdk-model';
-import { builtInPhrases, endSessionPhrases } from './built-in-intents';
+import { SPOKEN_LANGUAGES, languageOf, type Language } from '../languages';
 import { findIntent, type InteractionModel, type ModelIntent } from './interaction-model';
-import { parseInvocation } from './invocation';
-import { bestMatch, compileSample, type Sample, type SampleMatch } from './sample-matcher';
+import { createInvocationParser } from './invocation';
+import { numberReaderFor } from './number-words';
+import { bestMatch, compileSample, type Fillers, type Sample, type SampleMatch } from './sample-matcher';
 import { createSlotFiller, toSlot, type SlotFill } from './slot-values';
 import { phraseKey, toWords, type Word } from './words';
 
@@ -12,9 +13,10 @@ export type Understanding =
   | { kind: 'launch' }
   /**
    * An intent of the model. `invoked` when the utterance named the skill ("ask hello counter to add one"),
-   * which starts a new session; `sample` is the sample utterance that matched, if one did.
+   * which starts a new session; `sample` is the sample utterance that matched, if one did, and `ignored` the
+   * filler words it needed to leave out ("please").
    */
-  | { kind: 'intent'; intent: Intent; invoked: boolean; sample?: string }
+  | { kind: 'intent'; intent: Intent; invoked: boolean; sample?: string; ignored?: string[] }
   /** "exit" in a session: Alexa closes the skill with a SessionEndedRequest. */
   | { kind: 'end-session' }
   /** Outside a session an utterance that does not name the skill goes to Alexa, not to this skill. */
@@ -22,6 +24,7 @@ export type Understanding =
 
 export interface UtteranceResolver {
   readonly invocationName: string;
+  readonly language: Language;
   understand(utterance: string, context: { inSession: boolean }): Understanding;
   /** The slot values in an answer to an elicitation of `slotName` ("a small one"), if the answer gives any. */
   answerToElicitation(
@@ -35,15 +38,39 @@ export interface UtteranceResolver {
 
 const FALLBACK = 'AMAZON.FallbackIntent';
 
+/** The simulator does not speak the locale's language. */
+export class UnsupportedLocaleError extends Error {}
+
+/** The language of a locale, or an error that says which languages there are and how to add one. */
+export function requireLanguage(locale: string): Language {
+  const language = languageOf(locale);
+  if (language) return language;
+  throw new UnsupportedLocaleError(
+    `The offline simulator does not speak the language of ${locale}; it speaks ${SPOKEN_LANGUAGES.join(', ')}. ` +
+      `To teach it, add a file to tools/languages/.`,
+  );
+}
+
 export function createUtteranceResolver(
   model: InteractionModel,
-  options: { locale: string; skillId: string },
+  options: {
+    locale: string;
+    skillId: string;
+    /** Match samples as written, without ignoring any filler word. */
+    strict?: boolean;
+  },
 ): UtteranceResolver {
-  const { locale, skillId } = options;
+  const { locale, skillId, strict = false } = options;
+  const language = requireLanguage(locale);
   const languageModel = model.interactionModel.languageModel;
-  const fillSlot = createSlotFiller(model, skillId);
-  const samples = languageModel.intents.flatMap((intent) => intentSamples(intent, locale));
-  const exitKeys = new Set(endSessionPhrases(locale).map(phraseKey));
+  const fillSlot = createSlotFiller(model, skillId, numberReaderFor(language.numbers));
+  const samples = languageModel.intents.flatMap((intent) => intentSamples(intent, language));
+  const exitKeys = new Set(language.endSession.map(phraseKey));
+  const fillers: Fillers = strict
+    ? []
+    : language.fillers.map((filler) => toWords(filler).map((word) => word.key));
+  const parseInvocation = createInvocationParser(language.invocation, languageModel.invocationName);
+  const match = (words: Word[]) => bestMatch(samples, words, fillSlot, fillers);
 
   const toIntent = (intentName: string, fills: Map<string, SlotFill>): Intent => {
     const declared = findIntent(model, intentName)?.slots ?? [];
@@ -61,6 +88,7 @@ export function createUtteranceResolver(
         intent: toIntent(match.sample.intent, match.slots),
         invoked,
         sample: match.sample.text,
+        ...(match.ignored.length > 0 && { ignored: match.ignored.map((word) => word.spoken) }),
       };
     }
     return {
@@ -72,21 +100,22 @@ export function createUtteranceResolver(
 
   return {
     invocationName: languageModel.invocationName,
+    language,
 
     understand(utterance, { inSession }) {
       const words = toWords(utterance);
-      const invocation = parseInvocation(words, languageModel.invocationName, locale);
+      const invocation = parseInvocation(words);
       if (invocation?.kind === 'launch') return { kind: 'launch' };
       if (invocation?.kind === 'one-shot') {
         for (const reading of invocation.readings) {
-          const match = bestMatch(samples, reading, fillSlot);
-          if (match) return intentOf(match, reading, true);
+          const matched = match(reading);
+          if (matched) return intentOf(matched, reading, true);
         }
         return intentOf(undefined, invocation.readings[0], true);
       }
       if (!inSession) return { kind: 'not-for-skill' };
       if (exitKeys.has(phraseKey(utterance))) return { kind: 'end-session' };
-      return intentOf(bestMatch(samples, words, fillSlot), words, false);
+      return intentOf(match(words), words, false);
     },
 
     answerToElicitation(utterance, intentName, slotName) {
@@ -98,7 +127,7 @@ export function createUtteranceResolver(
       const answers = [`{${slotName}}`, ...(slot.samples ?? []), ...carrying]
         .map((text) => compileSample(intentName, intent.slots ?? [], text))
         .filter((sample): sample is Sample => sample !== undefined);
-      return bestMatch(answers, toWords(utterance), fillSlot)?.slots;
+      return bestMatch(answers, toWords(utterance), fillSlot, fillers)?.slots;
     },
 
     toIntent,
@@ -106,8 +135,8 @@ export function createUtteranceResolver(
 }
 
 /** An intent's own samples, then, for built-in intents, the phrases Alexa already knows for them. */
-function intentSamples(intent: ModelIntent, locale: string): Sample[] {
-  const texts = [...(intent.samples ?? []), ...builtInPhrases(locale, intent.name)];
+function intentSamples(intent: ModelIntent, language: Language): Sample[] {
+  const texts = [...(intent.samples ?? []), ...(language.builtInPhrases[intent.name] ?? [])];
   return texts
     .map((text) => compileSample(intent.name, intent.slots ?? [], text))
     .filter((sample): sample is Sample => sample !== undefined);

@@ -1,10 +1,18 @@
 import { expect } from 'chai';
-import { numberFromWords } from '../../../tools/dialog/number-words';
+import { languageOf } from '../../../tools/languages';
+import { numberReaderFor } from '../../../tools/dialog/number-words';
+import { toWords } from '../../../tools/dialog/words';
 
-const number = (text: string) => numberFromWords(text.split(' '));
+const readerFor = (locale: string) => {
+  const language = languageOf(locale);
+  if (!language) throw new Error(`no language for ${locale}`);
+  const read = numberReaderFor(language.numbers);
+  return (text: string) => read(toWords(text));
+};
 
-describe('AMAZON.NUMBER reads numbers as Alexa hears them', () => {
-  const spoken: [string, number][] = [
+/** Numbers as people say (or type) them in each language, from 0 to 1000 and past it, with irregular forms. */
+const SPOKEN: Record<string, [string, number][]> = {
+  'en-US': [
     ['5', 5],
     ['1000', 1000],
     ['zero', 0],
@@ -12,6 +20,7 @@ describe('AMAZON.NUMBER reads numbers as Alexa hears them', () => {
     ['twelve', 12],
     ['twenty', 20],
     ['twenty one', 21],
+    ['twenty-three', 23],
     ['ninety nine', 99],
     ['hundred', 100],
     ['a hundred', 100],
@@ -24,12 +33,230 @@ describe('AMAZON.NUMBER reads numbers as Alexa hears them', () => {
     ['three million four hundred thousand', 3_400_000],
     ['minus seven', -7],
     ['negative twenty', -20],
-  ];
-  for (const [words, expected] of spoken) {
-    it(`"${words}" is ${expected}`, () => expect(number(words)).to.equal(expected));
-  }
+    ['-1', -1],
+  ],
+  'de-DE': [
+    ['null', 0],
+    ['eins', 1],
+    ['zwei', 2],
+    ['zwo', 2],
+    ['elf', 11],
+    ['zwölf', 12],
+    ['sechzehn', 16],
+    ['siebzehn', 17],
+    ['einundzwanzig', 21],
+    ['dreiundzwanzig', 23],
+    ['drei und zwanzig', 23],
+    ['dreißig', 30],
+    ['siebenundneunzig', 97],
+    ['hundert', 100],
+    ['einhundert', 100],
+    ['hundertfünf', 105],
+    ['einhundertfünf', 105],
+    ['zweihundertzweiundvierzig', 242],
+    ['siebenhundertsiebenundsiebzig', 777],
+    ['tausend', 1000],
+    ['eintausend', 1000],
+    ['tausendeins', 1001],
+    ['zweitausendsechsundzwanzig', 2026],
+    ['minus eins', -1],
+  ],
+  'es-ES': [
+    ['cero', 0],
+    ['uno', 1],
+    ['cinco', 5],
+    ['quince', 15],
+    ['dieciséis', 16],
+    ['veintiuno', 21],
+    ['veintitrés', 23],
+    ['veintitres', 23],
+    ['treinta y uno', 31],
+    ['cincuenta y tres', 53],
+    ['noventa y nueve', 99],
+    ['cien', 100],
+    ['ciento cinco', 105],
+    ['doscientos', 200],
+    ['quinientos', 500],
+    ['setecientos setenta y siete', 777],
+    ['novecientos', 900],
+    ['mil', 1000],
+    ['mil uno', 1001],
+    ['dos mil veintiséis', 2026],
+    ['veintiún mil', 21_000],
+    ['un millón', 1_000_000],
+    ['menos uno', -1],
+  ],
+  'fr-FR': [
+    ['zéro', 0],
+    ['un', 1],
+    ['onze', 11],
+    ['seize', 16],
+    ['dix-sept', 17],
+    ['vingt et un', 21],
+    ['vingt-et-un', 21],
+    ['vingt-trois', 23],
+    ['soixante-dix', 70],
+    ['soixante et onze', 71],
+    ['quatre-vingts', 80],
+    ['quatre-vingt-un', 81],
+    ['quatre-vingt-dix-sept', 97],
+    ['quatre vingt dix sept', 97],
+    ['cent', 100],
+    ['cent cinq', 105],
+    ['deux cents', 200],
+    ['sept cent soixante-dix-sept', 777],
+    ['mille', 1000],
+    ['mille un', 1001],
+    ['deux mille vingt-six', 2026],
+    ['moins un', -1],
+  ],
+  'it-IT': [
+    ['zero', 0],
+    ['uno', 1],
+    ['undici', 11],
+    ['sedici', 16],
+    ['diciassette', 17],
+    ['ventuno', 21],
+    ['ventitré', 23],
+    ['ventitre', 23],
+    ['ventotto', 28],
+    ['trentuno', 31],
+    ['novantanove', 99],
+    ['cento', 100],
+    ['centocinque', 105],
+    ['centootto', 108],
+    ['duecento', 200],
+    ['settecentosettantasette', 777],
+    ['mille', 1000],
+    ['milleuno', 1001],
+    ['duemila', 2000],
+    ['duemilaventisei', 2026],
+    ['meno uno', -1],
+  ],
+  'pt-BR': [
+    ['zero', 0],
+    ['um', 1],
+    ['dois', 2],
+    ['onze', 11],
+    ['dezesseis', 16],
+    ['dezessete', 17],
+    ['dezenove', 19],
+    ['vinte e um', 21],
+    ['vinte e três', 23],
+    ['cinquenta e três', 53],
+    ['cem', 100],
+    ['cento e cinco', 105],
+    ['cento e dezessete', 117],
+    ['duzentos', 200],
+    ['quinhentos', 500],
+    ['setecentos e setenta e sete', 777],
+    ['mil', 1000],
+    ['mil e um', 1001],
+    ['dois mil e vinte e seis', 2026],
+    ['um milhão', 1_000_000],
+    ['menos um', -1],
+  ],
+  'ja-JP': [
+    ['零', 0],
+    ['ゼロ', 0],
+    ['一', 1],
+    ['五', 5],
+    ['十', 10],
+    ['十一', 11],
+    ['二十', 20],
+    ['二十三', 23],
+    ['九十九', 99],
+    ['百', 100],
+    ['百五', 105],
+    ['二百', 200],
+    ['三百三十三', 333],
+    ['七百七十七', 777],
+    ['千', 1000],
+    ['千一', 1001],
+    ['二千二十六', 2026],
+    ['一万', 10_000],
+    ['２３', 23],
+    ['１０００', 1000],
+    ['５千', 5000],
+    ['マイナス一', -1],
+    ['－１', -1],
+  ],
+  'hi-IN': [
+    ['शून्य', 0],
+    ['एक', 1],
+    ['पाँच', 5],
+    ['पांच', 5],
+    ['ग्यारह', 11],
+    ['सोलह', 16],
+    ['इक्कीस', 21],
+    ['तेईस', 23],
+    ['उनतीस', 29],
+    ['पचास', 50],
+    ['इकहत्तर', 71],
+    ['सत्तानवे', 97],
+    ['निन्यानवे', 99],
+    ['सौ', 100],
+    ['एक सौ', 100],
+    ['एक सौ पाँच', 105],
+    ['सात सौ सतहत्तर', 777],
+    ['हज़ार', 1000],
+    ['एक हजार', 1000],
+    ['दो हज़ार छब्बीस', 2026],
+    ['२३', 23],
+    ['माइनस एक', -1],
+  ],
+  'ar-SA': [
+    ['صفر', 0],
+    ['واحد', 1],
+    ['خمسة', 5],
+    ['عشرة', 10],
+    ['أحد عشر', 11],
+    ['ستة عشر', 16],
+    ['عشرون', 20],
+    ['واحد وعشرون', 21],
+    ['ثلاثة وعشرون', 23],
+    ['ثلاثة و عشرون', 23],
+    ['ثلاثه وعشرون', 23],
+    ['سبعة وتسعون', 97],
+    ['مائة', 100],
+    ['مئة', 100],
+    ['مائة وخمسة', 105],
+    ['مئتان', 200],
+    ['سبعمائة وسبعة وسبعون', 777],
+    ['ألف', 1000],
+    ['ألف وواحد', 1001],
+    ['٢٣', 23],
+    ['١٠٠٠', 1000],
+    ['سالب واحد', -1],
+  ],
+  'nl-NL': [
+    ['nul', 0],
+    ['één', 1],
+    ['een', 1],
+    ['elf', 11],
+    ['zestien', 16],
+    ['eenentwintig', 21],
+    ['drieëntwintig', 23],
+    ['drieentwintig', 23],
+    ['zevenennegentig', 97],
+    ['honderd', 100],
+    ['honderdvijf', 105],
+    ['honderd en vijf', 105],
+    ['tweehonderd', 200],
+    ['zevenhonderdzevenenzeventig', 777],
+    ['duizend', 1000],
+    ['duizend één', 1001],
+    ['tweeduizend zesentwintig', 2026],
+    ['een miljoen', 1_000_000],
+    ['min één', -1],
+    ['min 1', -1],
+    ['-1', -1],
+  ],
+};
 
-  const notNumbers = [
+/** Words that are no whole number; a number slot filled with them is "?" on Alexa. */
+const NOT_NUMBERS: Record<string, string[]> = {
+  'en-US': [
     'some',
     'a',
     'and',
@@ -44,8 +271,34 @@ describe('AMAZON.NUMBER reads numbers as Alexa hears them', () => {
     'twenty hundred',
     'five apples',
     'a five',
-  ];
-  for (const words of notNumbers) {
-    it(`"${words}" is not a number`, () => expect(number(words)).to.equal(undefined));
-  }
-});
+    'minus',
+  ],
+  'de-DE': ['einige', 'drei äpfel', 'und', 'tausendtausend'],
+  'es-ES': ['algunos', 'y', 'cinco y', 'mil mil'],
+  'fr-FR': ['quelques', 'et', 'cinq et'],
+  'it-IT': ['alcuni', 'e', 'cinque mele'],
+  'pt-BR': ['alguns', 'e', 'cinco e'],
+  'ja-JP': ['いくつか', '犬', '千千'],
+  'hi-IN': ['कुछ', 'और'],
+  'ar-SA': ['بعض', 'و'],
+  'nl-NL': ['sommige', 'en', 'vijf en'],
+};
+
+for (const [locale, cases] of Object.entries(SPOKEN)) {
+  describe(`AMAZON.NUMBER in ${locale} reads numbers as Alexa hears them`, () => {
+    const read = readerFor(locale);
+    for (const [words, expected] of cases) {
+      it(`"${words}" is ${expected}`, () => expect(read(words)).to.equal(expected));
+    }
+    for (const words of NOT_NUMBERS[locale] ?? []) {
+      it(`"${words}" is not a number`, () => expect(read(words)).to.equal(undefined));
+    }
+    it('reads back every spelling the number library gives from 0 to 1000 (no two numbers share a key)', () => {
+      const language = languageOf(locale);
+      const misread = Array.from({ length: 1001 }, (_, value) => value).filter(
+        (value) => read(language?.numbers.spell(value) ?? '') !== value,
+      );
+      expect(misread).to.deep.equal([]);
+    });
+  });
+}
