@@ -1,5 +1,5 @@
 import type { ModelSlot } from './interaction-model';
-import type { SlotFill, SlotFiller } from './slot-values';
+import { isGuess, isRecognised, type SlotFill, type SlotFiller } from './slot-values';
 import { toWords, type Word } from './words';
 
 /** A sample utterance ("add {amount} to the counter") split into the words to hear and the slots to fill. */
@@ -28,6 +28,11 @@ export type Fillers = string[][];
 
 /** Below this score a match is a guess, and the utterance goes to AMAZON.FallbackIntent as on Alexa. */
 const MIN_SCORE = 0.5;
+/**
+ * Leaving words out is for utterances that are otherwise plainly a sample: a match that is already half a guess
+ * ("book me a flight" as "{I_Want} {article} {pet}") does not get to ignore "please" as well.
+ */
+const TOLERANT_MIN_SCORE = 0.75;
 /**
  * What an ignored filler word weighs when readings are ranked: less than a word a sample explains, so an exact
  * sample wins, and more than a word taken on trust into an open slot (0.5), so "cat please" fills "cat".
@@ -64,7 +69,8 @@ export function bestMatch(
     const reading = bestReading(sample.parts, words, fill, fillers);
     if (!reading) continue;
     const heard = words.length - reading.ignored.length;
-    if (heard === 0 || reading.confidence / heard < MIN_SCORE) continue;
+    const minimum = reading.ignored.length > 0 ? TOLERANT_MIN_SCORE : MIN_SCORE;
+    if (heard === 0 || reading.confidence / heard < minimum || !anchored(sample, reading)) continue;
     const score = weight(reading) / words.length;
     const better =
       !best || score > best.match.score || (score === best.match.score && reading.slotWords < best.slotWords);
@@ -72,6 +78,16 @@ export function bestMatch(
     if (better) best = { match: { sample, slots, score, ignored }, slotWords };
   }
   return best?.match;
+}
+
+/**
+ * A sample of slots alone ("{number}", "{size} {pet}") has no words of its own to anchor it, so Alexa only takes
+ * it when a slot recognises its value and none is a guess: "hello" is no "{number}".
+ */
+function anchored(sample: Sample, reading: Reading): boolean {
+  if (sample.parts.some((part) => 'word' in part)) return true;
+  const fills = [...reading.slots.values()];
+  return fills.some(isRecognised) && !fills.some(isGuess);
 }
 
 interface Reading {

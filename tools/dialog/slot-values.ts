@@ -19,6 +19,16 @@ const UNLISTED_CUSTOM = 0.25;
 /** A number slot with words that are not a number ("add some"): Alexa sends "?", if nothing reads better. */
 const UNREADABLE = 0.25;
 
+/** Alexa knows the value: a listed value or synonym, or a number it could read. */
+export function isRecognised(fill: SlotFill): boolean {
+  return fill.confidence === 1;
+}
+
+/** A value Alexa only takes when the words around it make the intent plain: unlisted, or no number it can read. */
+export function isGuess(fill: SlotFill): boolean {
+  return fill.confidence < PASSED_THROUGH;
+}
+
 /** Fills a slot of a type with words, the way Alexa would, with how sure that reading is. */
 export type SlotFiller = (typeName: string, words: Word[]) => SlotFill;
 
