@@ -10,7 +10,19 @@ export const arabic: Language = {
     connectors: [], // written onto the next word or alone, "و" is kept: words are compared without spaces
     attachedConnector: 'و',
     minus: ['سالب', 'ناقص'],
-    sameAs: [['مائ', 'مئ']], // مائة and مئة are one word, 100
+    sameAs: [
+      ['مائ', 'مئ'], // مائة and مئة are one word, 100
+      // the tens and two as people say them (and as Arabic writes them after a verb): عشرين for عشرون
+      ['اثنين', 'اثنان'],
+      ['عشرين', 'عشرون'],
+      ['ثلاثين', 'ثلاثون'],
+      ['أربعين', 'أربعون'],
+      ['خمسين', 'خمسون'],
+      ['ستين', 'ستون'],
+      ['سبعين', 'سبعون'],
+      ['ثمانين', 'ثمانون'],
+      ['تسعين', 'تسعون'],
+    ],
   },
   builtInPhrases: {
     'AMAZON.HelpIntent': ['مساعدة', 'ساعدني', 'أحتاج مساعدة', 'ماذا أستطيع أن أقول', 'ماذا يمكنني أن أفعل'],

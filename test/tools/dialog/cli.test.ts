@@ -107,4 +107,17 @@ describe('npm start (the CLI, as its own process)', function () {
     expect(run.status).to.equal(2);
     expect(run.stderr).to.include('Replay file must contain skillId');
   });
+
+  it('says on its own marked line, on standard error, which words tolerance ignored; --strict ignores none', async () => {
+    const replay = writeReplay('tolerant.json', ['open hello counter', 'add five please', '.quit']);
+    const tolerant = await runCli(['--memory', '--replay', replay]);
+    expect(tolerant.status, tolerant.stderr).to.equal(0);
+    expect(tolerant.stdout).to.include('Alexa > Added 5.');
+    expect(tolerant.stdout).to.not.include('[Tolerance]');
+    expect(tolerant.stderr).to.include('[Tolerance]: ignored "please" to match a sample; add a sample');
+
+    const strict = await runCli(['--memory', '--strict', '--replay', replay]);
+    expect(strict.stdout).to.not.include('Alexa > Added 5.');
+    expect(strict.stderr).to.not.include('[Tolerance]');
+  });
 });

@@ -68,6 +68,35 @@ describe('a conversation with the counter skill', () => {
     expect(launch.captions[0]).to.match(/counter is 0\b/);
   });
 
+  it('"add -1" reaches the skill as -1, which it refuses, leaving the count unchanged', async () => {
+    const [, add, minus, count] = await sayAll(
+      talkTo(skill),
+      'open hello counter',
+      'add -1',
+      'add minus one',
+      'what is my count',
+    );
+    expect(intentRequestsOf(add)[0].intent.slots?.amount.value).to.equal('-1');
+    expect(intentRequestsOf(minus)[0].intent.slots?.amount.value).to.equal('-1');
+    expect(add.captions[0]).to.not.match(/Added/);
+    expect(count.captions[0]).to.match(/counter is 0\b/);
+  });
+
+  it('a turn that needed tolerance names the words ignored; --strict ignores none', async () => {
+    const [, tolerant] = await sayAll(talkTo(skill), 'open hello counter', 'add five please');
+    expect(tolerant.ignoredWords).to.deep.equal(['please']);
+    expect(intentRequestsOf(tolerant)[0].intent.slots?.amount.value).to.equal('5');
+    const strict = createConversation({
+      skill: withSkillLogsTo(skill, () => undefined),
+      model: COUNTER_MODEL,
+      caller: { skillId: PLACEHOLDER_SKILL_ID, locale: 'en-US', userId: 'u', deviceId: 'd' },
+      strict: true,
+    });
+    const [, exact] = await sayAll(strict, 'open hello counter', 'add five please');
+    expect(exact.ignoredWords).to.equal(undefined);
+    expect(intentRequestsOf(exact)[0].intent.slots?.amount.value).to.not.equal('5');
+  });
+
   it('sends full request envelopes: new only on the first request of a session, with skill, user and device', async () => {
     const [launch, add] = await sayAll(talkTo(skill), 'open hello counter', 'add five');
     const [first] = launch.exchanges.map((exchange) => exchange.request);

@@ -6,14 +6,10 @@ import { promisify } from 'node:util';
 const ROOT = join(__dirname, '..', '..', '..');
 const PROFILE = join(ROOT, 'tools', 'dialog', 'profile.ts');
 
-const profile = async (...args: string[]) => {
-  const { stdout } = await promisify(execFile)(
-    process.execPath,
-    ['-r', 'ts-node/register', PROFILE, ...args],
-    { cwd: ROOT },
-  );
-  return JSON.parse(stdout);
-};
+const run = (...args: string[]) =>
+  promisify(execFile)(process.execPath, ['-r', 'ts-node/register', PROFILE, ...args], { cwd: ROOT });
+const profile = async (...args: string[]) => JSON.parse((await run(...args)).stdout);
+const AMAZON_SAMPLES = join(ROOT, 'test', 'fixtures', 'interaction-models', 'amazon-samples');
 
 describe('npm run profile (the utterance profiler)', function () {
   this.timeout(30_000);
@@ -42,5 +38,28 @@ describe('npm run profile (the utterance profiler)', function () {
       request: 'LaunchRequest',
       newSession: true,
     });
+  });
+
+  it('"add five please" shows amount 5 and names the ignored word, with a hint; --strict matches as written', async () => {
+    const tolerant = await profile('add five please');
+    expect(tolerant).to.deep.include({ intent: 'IncrementIntent', slots: { amount: { value: '5' } } });
+    expect(tolerant.ignoredWords).to.deep.equal(['please']);
+    expect(tolerant.hint).to.match(/add a sample/);
+    const strict = await profile('--strict', 'add five please');
+    expect(strict.slots).to.not.deep.equal({ amount: { value: '5' } });
+    expect(strict).to.not.have.property('ignoredWords');
+  });
+
+  it('--model takes the locale from a file named <name>.<locale>.json and says which it used', async () => {
+    const { stdout, stderr } = await run(
+      '--model',
+      join(AMAZON_SAMPLES, 'highlow.es-ES.json'),
+      'ayuda',
+      'es el veintitrés',
+    );
+    const [help, guess] = JSON.parse(stdout);
+    expect(help.intent).to.equal('AMAZON.HelpIntent');
+    expect(guess).to.deep.include({ intent: 'NumberGuessIntent', slots: { number: { value: '23' } } });
+    expect(stderr).to.include("Locale es-ES, from the model's file name");
   });
 });
