@@ -1,3 +1,4 @@
+import { languageOf, SPOKEN_LANGUAGES } from '../languages';
 import { invocationNameProblems } from './invocation-name';
 
 /** The parts of an interaction model file (`interactionModels/custom/<locale>.json`) the checks read. */
@@ -26,8 +27,15 @@ const REQUIRED_BUILT_IN_INTENTS = [
   'AMAZON.NavigateHomeIntent',
 ];
 
-/** Every problem in one locale's model, as sentences. */
-export function interactionModelProblems(model: InteractionModelFile, options: ModelCheckOptions): string[] {
+/**
+ * Every problem in one locale's model, as sentences. The invocation name is checked by the rules of the
+ * locale's language; the other checks are the same in every language.
+ */
+export function interactionModelProblems(
+  model: InteractionModelFile,
+  options: ModelCheckOptions,
+  locale = 'en-US',
+): string[] {
   const languageModel = model.interactionModel?.languageModel;
   if (!languageModel) return ['has no interactionModel.languageModel'];
   const intents = languageModel.intents ?? [];
@@ -35,7 +43,15 @@ export function interactionModelProblems(model: InteractionModelFile, options: M
   const problems: string[] = [];
 
   const name = languageModel.invocationName ?? '';
-  for (const problem of invocationNameProblems(name, options.brandNames)) {
+  const language = languageOf(locale);
+  if (!language) {
+    problems.push(
+      `invocation name not checked: no rules for the language of ${locale} (tools/languages/ has ${SPOKEN_LANGUAGES.join(', ')})`,
+    );
+  }
+  for (const problem of language
+    ? invocationNameProblems(name, options.brandNames, language.invocationName)
+    : []) {
     problems.push(`invocation name "${name}" ${problem}`);
   }
 

@@ -40,7 +40,9 @@ export function lintSkillPackage(skillPackageDir: string, options: ModelCheckOpt
   for (const modelFile of modelFiles.sort()) {
     const modelPath = path.join(modelsDir, modelFile);
     const model = readJson<InteractionModelFile>(modelPath);
-    const modelProblems = typeof model === 'string' ? [model] : interactionModelProblems(model, options);
+    const locale = path.basename(modelFile, '.json');
+    const modelProblems =
+      typeof model === 'string' ? [model] : interactionModelProblems(model, options, locale);
     problems.push(...modelProblems.map((problem) => `${shown(modelPath)}: ${problem}`));
   }
   return problems;

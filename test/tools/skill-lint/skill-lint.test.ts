@@ -5,6 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { HANDLED_INTENTS } from '../../../lambda/src/intents';
 import type { InteractionModelFile, ModelCheckOptions } from '../../../tools/skill-lint/interaction-model';
+import { languageOf } from '../../../tools/languages';
 import { invocationNameProblems } from '../../../tools/skill-lint/invocation-name';
 import { lintSkillPackage } from '../../../tools/skill-lint/skill-package';
 
@@ -220,5 +221,90 @@ describe('invocation name rules', () => {
 
   it('accepts a one-word name that is declared a brand', () => {
     expect(invocationNameProblems('zorblax', ['zorblax'])).to.deep.equal([]);
+  });
+});
+
+describe("invocation name rules in each language (from the language's file in tools/languages)", () => {
+  const problemsIn = (locale: string, name: string, brands: string[] = []) => {
+    const language = languageOf(locale);
+    if (!language) throw new Error(`no language for ${locale}`);
+    return invocationNameProblems(name, brands, language.invocationName);
+  };
+
+  const accepted: [locale: string, name: string][] = [
+    ['de-DE', 'hallo zähler'],
+    ['de-DE', 'tageshoroskop'], // one compound word is allowed in German
+    ['es-ES', 'contador mágico'],
+    ['fr-FR', 'mon compteur préféré'],
+    ['it-IT', 'contatore magico'],
+    ['pt-BR', 'contador de visitas'],
+    ['ja-JP', 'ハローカウンター'],
+    ['ja-JP', '数え上げ名人'],
+    ['hi-IN', 'हेलो काउंटर'],
+    ['ar-SA', 'عداد الترحيب'],
+    ['nl-NL', 'hallo teller'],
+  ];
+  for (const [locale, name] of accepted) {
+    it(`accepts "${name}" in ${locale}`, () => expect(problemsIn(locale, name)).to.deep.equal([]));
+  }
+
+  const rejected: [locale: string, name: string, problem: string][] = [
+    ['de-DE', 'öffne zähler', 'must not contain the launch word "öffne"'],
+    ['de-DE', 'frag den zähler', 'must not contain the launch word "frag"'],
+    ['es-ES', 'abre contador', 'must not contain the launch word "abre"'],
+    [
+      'es-ES',
+      'contador',
+      'needs at least two words unless it is a brand name (pass --brand-name to allow it)',
+    ],
+    ['fr-FR', 'lance mon compteur', 'must not contain the launch word "lance"'],
+    ['it-IT', 'apri contatore', 'must not contain the launch word "apri"'],
+    ['pt-BR', 'abra contador', 'must not contain the launch word "abra"'],
+    ['ja-JP', 'カウンターを開いて', 'must not contain the launch word "開いて"'],
+    ['ja-JP', 'アレクサカウンター', 'must not contain "アレクサ"'],
+    [
+      'ja-JP',
+      'カウンター2',
+      'may contain only kana, kanji and Latin letters, spaces, apostrophes and periods (spell out numbers)',
+    ],
+    ['hi-IN', 'काउंटर खोलो', 'must not contain the launch word "खोलो"'],
+    ['hi-IN', 'अमेज़न काउंटर', 'must not contain "अमेज़न"'],
+    ['ar-SA', 'افتح العداد', 'must not contain the launch word "افتح"'],
+    ['ar-SA', 'امازون العداد', 'must not contain "أمازون"'],
+    [
+      'ar-SA',
+      'counter عداد',
+      'may contain only Arabic letters, spaces, apostrophes and periods (spell out numbers)',
+    ],
+    ['nl-NL', 'vraag teller', 'must not contain the launch word "vraag"'],
+    ['nl-NL', 'de van', 'must not be only connecting words'],
+  ];
+  for (const [locale, name, problem] of rejected) {
+    it(`rejects "${name}" in ${locale}: ${problem}`, () =>
+      expect(problemsIn(locale, name)).to.include(problem));
+  }
+
+  it('Japanese names have no words to count, and German allows one compound word: no brand needed', () => {
+    expect(problemsIn('ja-JP', 'カウンター')).to.deep.equal([]);
+    expect(problemsIn('de-DE', 'zählwerk')).to.deep.equal([]);
+    expect(problemsIn('en-US', 'counter')).to.include(
+      'needs at least two words unless it is a brand name (pass --brand-name to allow it)',
+    );
+  });
+
+  it("checks each model by its locale's language, and the language-free checks in every locale", () => {
+    const dir = skillPackageWith((skillPackage) => {
+      const german = structuredClone(skillPackage.models['en-US']);
+      german.interactionModel.languageModel.invocationName = 'öffne zähler';
+      german.interactionModel.languageModel.intents?.[0].samples?.push('add {much}');
+      skillPackage.models['de-DE'] = german;
+      skillPackage.manifest.manifest.publishingInformation.locales['de-DE'] = { name: 'Zähler' };
+    });
+    const problems = lintSkillPackage(dir, lintOptions);
+    expect(problems).to.include(
+      'skill-package/interactionModels/custom/de-DE.json: invocation name "öffne zähler" must not contain the launch word "öffne"',
+    );
+    expect(problems.join('\n')).to.match(/de-DE\.json: \w+: sample "add \{much\}" uses slot \{much\}/);
+    expect(problems.join('\n')).to.not.match(/en-US\.json/);
   });
 });
