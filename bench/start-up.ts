@@ -1,13 +1,15 @@
 /**
  * How long `npm start` takes until it can take the first utterance, per locale of skill.json, next to the floor
- * every TypeScript tool pays (Node with ts-node running an empty file) in the same run.
+ * every TypeScript tool pays (Node with ts-node running an empty file) in the same run; and what building each
+ * language's number reader (the n2words spellings of 0–999, read backwards) adds to it.
  */
-import { spawn } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { PROJECT_ROOT } from '../tools/build/bundle';
 import { readLocales } from '../tools/dialog/project';
+import { SPOKEN_LANGUAGES } from '../tools/languages';
 
 const RUNS = 5;
 const READY = 'Welcome to ASK Dialog';
@@ -63,7 +65,36 @@ export async function measureStartUp(): Promise<void> {
         `  npm start -- --locale ${locale.padEnd(22)} ${ready.toFixed(0).padStart(15)}   ${(ready - floor).toFixed(0).padStart(14)}`,
       );
     }
+    const times = numberReaderTimes(empty);
+    console.log('Language files and one number reader (n2words, index of 0–999), ms, in npm start');
+    console.log(
+      `  ${Object.entries(times)
+        .map(([code, ms]) => `${code} ${ms.toFixed(0)}`)
+        .join('   ')}`,
+    );
   } finally {
     rmSync(folder, { recursive: true, force: true });
   }
+}
+
+/**
+ * Milliseconds to load the language files (with their n2words modules) and index one language's spellings,
+ * in a fresh process each, after ts-node has loaded TypeScript (which the floor already counts).
+ */
+function numberReaderTimes(emptyTsFile: string): Record<string, number> {
+  const script = `
+    require(${JSON.stringify(emptyTsFile)});
+    const t = process.hrtime.bigint();
+    const { languageOf } = require('./tools/languages');
+    const { numberReaderFor } = require('./tools/dialog/number-words');
+    numberReaderFor(languageOf(process.argv[1]).numbers);
+    console.log(Number(process.hrtime.bigint() - t) / 1e6);`;
+  return Object.fromEntries(
+    SPOKEN_LANGUAGES.map((code) => {
+      const output = execFileSync(process.execPath, ['-r', 'ts-node/register', '-e', script, code], {
+        cwd: PROJECT_ROOT,
+      });
+      return [code, Number(output.toString())];
+    }),
+  );
 }
