@@ -21,6 +21,8 @@ const MODELS = [
   { path: join(AMAZON_SAMPLES, 'petmatch.en-US.json'), locale: 'en-US' },
   { path: join(AMAZON_SAMPLES, 'highlow.en-US.json'), locale: 'en-US' },
   { path: join(AMAZON_SAMPLES, 'highlow.es-ES.json'), locale: 'es-ES' },
+  { path: join(AMAZON_SAMPLES, 'highlow.de-DE.json'), locale: 'de-DE' },
+  { path: join(AMAZON_SAMPLES, 'highlow.hi-IN.json'), locale: 'hi-IN' },
   { path: join(OWN_FIXTURES, 'kitchen-helper.en-US.json'), locale: 'en-US' },
   { path: join(OWN_FIXTURES, 'coffee-order.en-US.json'), locale: 'en-US' },
   { path: join(OWN_FIXTURES, 'pub-quiz.en-GB.json'), locale: 'en-GB' },
@@ -33,11 +35,17 @@ interface Example {
   resolvedTo?: string;
 }
 
-/** A number in words (digits where we only know English words), a listed synonym, or any word for open types. */
+/** Twenty-one as people say it in each language of the models here. */
+const TWENTY_ONE: Record<string, string> = {
+  en: 'twenty one',
+  es: 'veintiuno',
+  de: 'einundzwanzig',
+  hi: 'इक्कीस',
+};
+
+/** A number in words, a listed synonym, or any word for open types. */
 function exampleFor(model: InteractionModel, slot: ModelSlot, locale: string): Example {
-  if (slot.type === 'AMAZON.NUMBER') {
-    return locale.startsWith('en') ? { said: 'twenty one', value: '21' } : { said: '21', value: '21' };
-  }
+  if (slot.type === 'AMAZON.NUMBER') return { said: TWENTY_ONE[locale.split('-')[0]], value: '21' };
   const listed = model.interactionModel.languageModel.types?.find((type) => type.name === slot.type)
     ?.values[0];
   if (!listed) return { said: 'london', value: 'london' };

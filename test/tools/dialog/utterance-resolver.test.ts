@@ -263,3 +263,76 @@ describe('answers to an elicitation question', () => {
     expect(coffee.answerToElicitation('when are you open', 'OrderIntent', 'size')).to.equal(undefined);
   });
 });
+
+describe('choosing between candidate readings', () => {
+  const finder = createUtteranceResolver(
+    {
+      interactionModel: {
+        languageModel: {
+          invocationName: 'pet finder',
+          intents: [
+            {
+              name: 'SearchIntent',
+              slots: [{ name: 'query', type: 'AMAZON.SearchQuery' }],
+              samples: ['find {query}'],
+            },
+            {
+              name: 'PetIntent',
+              slots: [
+                { name: 'size', type: 'SizeType' },
+                { name: 'pet', type: 'PetType' },
+              ],
+              samples: ['find {size} {pet}', 'find a {pet}'],
+            },
+            { name: 'AMAZON.FallbackIntent', samples: [] },
+          ],
+          types: [
+            { name: 'SizeType', values: [{ name: { value: 'small', synonyms: ['little', 'tiny'] } }] },
+            {
+              name: 'PetType',
+              values: [{ name: { value: 'cat', synonyms: ['kitten'] } }, { name: { value: 'dog' } }],
+            },
+          ],
+        },
+      },
+    },
+    { locale: 'en-US', skillId: SKILL_ID },
+  );
+
+  it('prefers splitting a phrase into custom values and synonyms over taking it whole into a free-text slot', () => {
+    const intent = intentOf(finder.understand('find little kitten', inSession));
+    expect(intent.name).to.equal('PetIntent');
+    expect(slotValues(intent)).to.deep.equal({ size: 'little', pet: 'kitten' });
+  });
+
+  it('takes the phrase into the free-text slot when it is no listed value', () => {
+    const intent = intentOf(finder.understand('find cheap flights to rome', inSession));
+    expect(intent.name).to.equal('SearchIntent');
+    expect(slotValues(intent)).to.deep.equal({ query: 'cheap flights to rome' });
+  });
+
+  it('a custom slot leaves the filler out: "find a dog please" fills pet with "dog"', () => {
+    const understanding = finder.understand('find a dog please', inSession);
+    expect(slotValues(intentOf(understanding))).to.deep.include({ pet: 'dog' });
+  });
+});
+
+describe('a lone {number} sample does not swallow a word that is no number', () => {
+  const highLow = resolverFor(join(FIXTURES, 'amazon-samples', 'highlow.en-US.json'));
+  const highLowEs = resolverFor(join(FIXTURES, 'amazon-samples', 'highlow.es-ES.json'), 'es-ES');
+
+  for (const utterance of ['hello', 'banana', 'five apples', 'please banana']) {
+    it(`"${utterance}" is AMAZON.FallbackIntent, not a guess of "?"`, () => {
+      expect(intentOf(highLow.understand(utterance, inSession)).name).to.equal('AMAZON.FallbackIntent');
+    });
+  }
+
+  it('a model without a fallback intent gets the intent with the number slot left empty, not "?"', () => {
+    const intent = intentOf(highLowEs.understand('hola', inSession));
+    expect(slotValues(intent)).to.deep.equal({ number: undefined });
+  });
+
+  it('with words of its own around it, a number slot still takes "?" as Alexa does: "is it some"', () => {
+    expect(slotValues(intentOf(highLow.understand('is it some', inSession)))).to.deep.equal({ number: '?' });
+  });
+});
