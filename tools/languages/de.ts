@@ -15,6 +15,8 @@ export const german: Language = {
     'AMAZON.HelpIntent': [
       'hilfe',
       'hilf mir',
+      'kannst du mir helfen',
+      'hilfst du mir',
       'ich brauche hilfe',
       'was kann ich sagen',
       'was kann ich tun',

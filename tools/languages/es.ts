@@ -15,6 +15,8 @@ export const spanish: Language = {
     'AMAZON.HelpIntent': [
       'ayuda',
       'ayúdame',
+      'puedes ayudarme',
+      'me ayudas',
       'necesito ayuda',
       'qué puedo decir',
       'qué puedo hacer',
