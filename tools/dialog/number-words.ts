@@ -10,6 +10,12 @@ export type NumberReader = (words: Word[]) => number | undefined;
 
 const readers = new WeakMap<NumberWords, NumberReader>();
 
+/**
+ * No whole number Alexa fills is said in more words than this: "seven hundred seventy seven million seven hundred
+ * seventy seven thousand seven hundred seventy seven" has 15, and "九千九百九十九万" is 8 kanji.
+ */
+const MAX_NUMBER_WORDS = 30;
+
 /** The reader for a language's number words, built once: the library's spellings of 0–999 read backwards. */
 export function numberReaderFor(numbers: NumberWords): NumberReader {
   let reader = readers.get(numbers);
@@ -80,6 +86,7 @@ function createNumberReader(numbers: NumberWords): NumberReader {
   };
 
   return (words) => {
+    if (words.length > MAX_NUMBER_WORDS) return undefined;
     const key = keyOf(words);
     if (/^-\d+$/.test(key)) return Number(key);
     const sign = minus.find((word) => key.startsWith(word) && key.length > word.length);

@@ -38,6 +38,16 @@ const TOLERANT_MIN_SCORE = 0.75;
  * sample wins, and more than a word taken on trust into an open slot (0.5), so "cat please" fills "cat".
  */
 const IGNORED_WORD = 0.75;
+/**
+ * The longest slot value tried, in words. People say no slot value this long (Alexa caps custom values at 140
+ * characters), and the bound keeps a long utterance from costing words² slot readings per sample.
+ */
+const MAX_SLOT_WORDS = 20;
+/**
+ * What Alexa hears in one turn is a sentence or two. Longer input (a pasted text) matches no sample, which also
+ * bounds the matcher's recursion and work.
+ */
+const MAX_UTTERANCE_WORDS = 100;
 
 /** Compiles a sample; undefined when it names a slot the intent does not declare (Alexa rejects such a model). */
 export function compileSample(intent: string, slots: ModelSlot[], text: string): Sample | undefined {
@@ -64,6 +74,7 @@ export function bestMatch(
   fill: SlotFiller,
   fillers: Fillers = [],
 ): SampleMatch | undefined {
+  if (words.length > MAX_UTTERANCE_WORDS) return undefined;
   let best: { match: SampleMatch; slotWords: number } | undefined;
   for (const sample of samples) {
     const reading = bestReading(sample.parts, words, fill, fillers);
@@ -135,7 +146,7 @@ function bestReading(parts: Part[], words: Word[], fill: SlotFiller, fillers: Fi
       return rest && { ...rest, confidence: rest.confidence + 1 };
     }
     let best: Reading | undefined;
-    for (let end = w + 1; end <= words.length - partsAfter; end++) {
+    for (let end = w + 1; end <= Math.min(words.length - partsAfter, w + MAX_SLOT_WORDS); end++) {
       const rest = read(p + 1, end);
       if (!rest) continue;
       const slotFill = fill(part.slot.type, words.slice(w, end));

@@ -302,3 +302,16 @@ for (const [locale, cases] of Object.entries(SPOKEN)) {
     });
   });
 }
+
+describe('AMAZON.NUMBER bounds what it reads', () => {
+  it('more than 30 words are no number, however they are made of number words', () => {
+    const read = readerFor('en-US');
+    expect(read('one thousand '.repeat(7).trim())).to.equal(undefined);
+    expect(read('million thousand '.repeat(500).trim())).to.equal(undefined);
+    expect(
+      read(
+        'seven hundred seventy seven million seven hundred seventy seven thousand seven hundred seventy seven',
+      ),
+    ).to.equal(777_777_777);
+  });
+});

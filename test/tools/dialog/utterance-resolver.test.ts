@@ -336,3 +336,22 @@ describe('a lone {number} sample does not swallow a word that is no number', () 
     expect(slotValues(intentOf(highLow.understand('is it some', inSession)))).to.deep.equal({ number: '?' });
   });
 });
+
+describe('input no one says', () => {
+  const petMatch = resolverFor(join(FIXTURES, 'amazon-samples', 'petmatch.en-US.json'));
+
+  it('a pasted text of thousands of words goes to the fallback intent instead of overflowing the stack', () => {
+    for (const resolver of [counter, petMatch]) {
+      for (const text of ['please '.repeat(5000), `add ${'one thousand million '.repeat(2000)}`]) {
+        expect(intentOf(resolver.understand(text, inSession)).name).to.equal('AMAZON.FallbackIntent');
+      }
+    }
+  });
+
+  it('dozens of number words after "add" are no number Alexa would fill: the fallback intent', () => {
+    for (const times of [7, 45]) {
+      const intent = intentOf(counter.understand(`add ${'one thousand '.repeat(times)}`, inSession));
+      expect(intent.name).to.equal('AMAZON.FallbackIntent');
+    }
+  });
+});
