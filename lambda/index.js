@@ -375,8 +375,8 @@ function sleep(ms) {
 // lambda/src/handlers/request.ts
 var import_ask_sdk_core2 = require("ask-sdk-core");
 
-// lambda/src/speech/en-US.ts
-var enUS = {
+// lambda/src/speech/shared/en.ts
+var english = {
   welcome: (count) => count === 0 ? "Welcome to Hello Counter. Your saved counter is 0. You can say hello, add a number, or ask for your count." : `Welcome back. Your saved counter is ${count}. You can say hello, add a number, or ask for your count.`,
   reprompt: "Say hello, add a number, or ask for your count.",
   hello: (count) => `Hi there, Hello World! Your saved counter is ${count}.`,
@@ -394,17 +394,30 @@ var enUS = {
   somethingWentWrong: "Sorry, I had trouble doing what you asked. Please try again."
 };
 
+// lambda/src/speech/locales/en-US.ts
+var enUS = english;
+
 // lambda/src/speech/index.ts
 var speechByLocale = {
   "en-US": enUS
 };
 var DEFAULT_LOCALE = "en-US";
+var SPEECH_LOCALES = Object.keys(speechByLocale);
 function speechFor(locale) {
-  if (typeof locale !== "string") return speechByLocale[DEFAULT_LOCALE];
-  if (Object.hasOwn(speechByLocale, locale)) return speechByLocale[locale];
-  const language = locale.split("-")[0];
-  const sameLanguage = Object.keys(speechByLocale).find((name) => name.split("-")[0] === language);
-  return speechByLocale[sameLanguage ?? DEFAULT_LOCALE];
+  const requested = typeof locale === "string" ? locale : void 0;
+  for (const candidate of [
+    requested,
+    sameLanguageAs(requested),
+    DEFAULT_LOCALE,
+    sameLanguageAs(DEFAULT_LOCALE)
+  ]) {
+    if (candidate && Object.hasOwn(speechByLocale, candidate)) return speechByLocale[candidate];
+  }
+  return speechByLocale[SPEECH_LOCALES[0]];
+}
+function sameLanguageAs(locale) {
+  const language = locale == null ? void 0 : locale.split("-")[0];
+  return SPEECH_LOCALES.find((known) => known.split("-")[0] === language);
 }
 
 // lambda/src/handlers/request.ts

@@ -1,7 +1,10 @@
 /**
- * Everything the skill says, as one typed object per locale. A new locale is a new file implementing
- * Speech plus one line in ./index.ts; the compiler points out any sentence it is missing.
- * Numbers are written as digits so that Alexa reads them naturally and transcripts can be checked.
+ * Everything the skill says, as one typed object per locale: `locales/<locale>.ts`, listed in ./index.ts.
+ * Wording that several locales of one language share lives once in `shared/<language>.ts`, and a locale file
+ * spreads it and replaces only what that country says differently. A new sentence goes here first; the
+ * compiler then points out every locale that lacks it.
+ * Numbers are written as digits (ASCII, in every script) so that Alexa reads them in the locale's own words
+ * and transcripts can be checked.
  */
 export interface Speech {
   welcome(count: number): string;

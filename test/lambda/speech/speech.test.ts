@@ -1,6 +1,6 @@
 import { expect } from 'chai';
 import { speechFor } from '../../../lambda/src/speech';
-import { enUS } from '../../../lambda/src/speech/en-US';
+import { enUS } from '../../../lambda/src/speech/locales/en-US';
 
 describe('speech by locale', () => {
   it('uses the exact locale', () => {

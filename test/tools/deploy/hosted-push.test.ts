@@ -166,7 +166,7 @@ describe('deploying to Alexa-hosted by git push (a local bare repository stands 
   });
 
   it('refuses a push whose lambda/index.js is stale against lambda/src, saying how to fix it', () => {
-    const speechFile = path.join(hosted, 'lambda', 'src', 'speech', 'en-US.ts');
+    const speechFile = path.join(hosted, 'lambda', 'src', 'speech', 'shared', 'en.ts');
     const speech = readFileSync(speechFile, 'utf8');
     expect(speech).to.include('Welcome to Hello Counter.');
     writeFileSync(
@@ -237,7 +237,7 @@ describe('deploying to Alexa-hosted by git push (a local bare repository stands 
     const deploy = (...args: string[]) => run('npm', ['run', 'deploy', '--', ...args], { cwd: hosted });
 
     it('refuses to push when building changes lambda/index.js, and lists what to commit', () => {
-      const speechFile = path.join(hosted, 'lambda', 'src', 'speech', 'en-US.ts');
+      const speechFile = path.join(hosted, 'lambda', 'src', 'speech', 'shared', 'en.ts');
       const speech = readFileSync(speechFile, 'utf8');
       writeFileSync(speechFile, speech.replace("reprompt: 'Say hello,", "reprompt: 'Now say hello,"));
       commitAll('Change the reprompt without rebuilding');

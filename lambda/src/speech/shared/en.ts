@@ -1,6 +1,7 @@
-import { Speech } from './speech';
+import { Speech } from '../speech';
 
-export const enUS: Speech = {
+/** Every English locale says the same: no sentence here differs between the US, the UK, Canada, Australia and India. */
+export const english: Speech = {
   welcome: (count) =>
     count === 0
       ? 'Welcome to Hello Counter. Your saved counter is 0. You can say hello, add a number, or ask for your count.'
