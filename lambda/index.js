@@ -375,6 +375,40 @@ function sleep(ms) {
 // lambda/src/handlers/request.ts
 var import_ask_sdk_core2 = require("ask-sdk-core");
 
+// lambda/src/speech/locales/ar-SA.ts
+var arSA = {
+  welcome: (count) => count === 0 ? "\u0623\u0647\u0644\u0627 \u0628\u0643 \u0641\u064A \u0639\u062F\u0627\u062F \u0645\u0631\u062D\u0628\u0627. \u0639\u062F\u0627\u062F\u0643 \u0627\u0644\u0645\u062D\u0641\u0648\u0638 \u0647\u0648 0. \u064A\u0645\u0643\u0646\u0643 \u0623\u0646 \u062A\u0642\u0648\u0644 \u0645\u0631\u062D\u0628\u0627\u060C \u0623\u0648 \u062A\u0636\u064A\u0641 \u0631\u0642\u0645\u0627\u060C \u0623\u0648 \u062A\u0633\u0623\u0644 \u0639\u0646 \u0639\u062F\u0627\u062F\u0643." : `\u0623\u0647\u0644\u0627 \u0628\u0639\u0648\u062F\u062A\u0643. \u0639\u062F\u0627\u062F\u0643 \u0627\u0644\u0645\u062D\u0641\u0648\u0638 \u0647\u0648 ${count}. \u064A\u0645\u0643\u0646\u0643 \u0623\u0646 \u062A\u0642\u0648\u0644 \u0645\u0631\u062D\u0628\u0627\u060C \u0623\u0648 \u062A\u0636\u064A\u0641 \u0631\u0642\u0645\u0627\u060C \u0623\u0648 \u062A\u0633\u0623\u0644 \u0639\u0646 \u0639\u062F\u0627\u062F\u0643.`,
+  reprompt: "\u0642\u0644 \u0645\u0631\u062D\u0628\u0627\u060C \u0623\u0648 \u0623\u0636\u0641 \u0631\u0642\u0645\u0627\u060C \u0623\u0648 \u0627\u0633\u0623\u0644 \u0639\u0646 \u0639\u062F\u0627\u062F\u0643.",
+  hello: (count) => `\u0645\u0631\u062D\u0628\u0627 \u0628\u0627\u0644\u0639\u0627\u0644\u0645! \u0639\u062F\u0627\u062F\u0643 \u0627\u0644\u0645\u062D\u0641\u0648\u0638 \u0647\u0648 ${count}.`,
+  added: (amount, count) => `\u0623\u0636\u0641\u062A ${amount}. \u0639\u062F\u0627\u062F\u0643 \u0627\u0644\u0645\u062D\u0641\u0648\u0638 \u0647\u0648 ${count}.`,
+  amountNotAllowed: (min, max) => `\u0623\u0633\u062A\u0637\u064A\u0639 \u0623\u0646 \u0623\u0636\u064A\u0641 \u0627\u0644\u0623\u0639\u062F\u0627\u062F \u0627\u0644\u0635\u062D\u064A\u062D\u0629 \u0645\u0646 ${min} \u0625\u0644\u0649 ${max}. \u0639\u062F\u0627\u062F\u0643 \u0644\u0645 \u064A\u062A\u063A\u064A\u0631. \u062C\u0631\u0628 \u0623\u0646 \u062A\u0642\u0648\u0644: \u0623\u0636\u064A\u0641\u064A 5.`,
+  currentCount: (count) => `\u0639\u062F\u0627\u062F\u0643 \u0647\u0648 ${count}.`,
+  reset: "\u0639\u0627\u062F \u0639\u062F\u0627\u062F\u0643 \u0625\u0644\u0649 0.",
+  help: "\u0623\u062D\u062A\u0641\u0638 \u0644\u0643 \u0628\u0639\u062F\u0627\u062F. \u0644\u062A\u0632\u064A\u062F\u0647 \u0642\u0644 \u0645\u0631\u062D\u0628\u0627 \u0623\u0648 \u0623\u0636\u064A\u0641\u064A 1\u060C \u0648\u064A\u0645\u0643\u0646\u0643 \u0623\u0646 \u062A\u0636\u064A\u0641 \u0623\u064A \u0631\u0642\u0645 \u062D\u062A\u0649 1000\u060C \u0623\u0648 \u062A\u0633\u0623\u0644 \u0643\u0645 \u0639\u062F\u0627\u062F\u064A\u060C \u0623\u0648 \u062A\u0642\u0648\u0644 \u0635\u0641\u0631\u064A \u0627\u0644\u0639\u062F\u0627\u062F \u0644\u062A\u0628\u062F\u0623 \u0645\u0646 \u062C\u062F\u064A\u062F. \u0645\u0627\u0630\u0627 \u062A\u0631\u064A\u062F \u0623\u0646 \u062A\u0641\u0639\u0644\u061F",
+  goodbye: (count) => `\u0645\u0639 \u0627\u0644\u0633\u0644\u0627\u0645\u0629. \u0639\u062F\u0627\u062F\u0643 \u0647\u0648 ${count}.`,
+  goodbyeHome: "\u0645\u0639 \u0627\u0644\u0633\u0644\u0627\u0645\u0629.",
+  fallback: "\u0639\u0630\u0631\u0627\u060C \u0644\u0627 \u0623\u0633\u062A\u0637\u064A\u0639 \u0627\u0644\u0645\u0633\u0627\u0639\u062F\u0629 \u0641\u064A \u0647\u0630\u0627. \u0642\u0644 \u0645\u0633\u0627\u0639\u062F\u0629 \u0644\u062A\u0639\u0631\u0641 \u0645\u0627 \u0623\u0633\u062A\u0637\u064A\u0639 \u0641\u0639\u0644\u0647.",
+  storageUnavailable: "\u0639\u0630\u0631\u0627\u060C \u0644\u0627 \u0623\u0633\u062A\u0637\u064A\u0639 \u0627\u0644\u0648\u0635\u0648\u0644 \u0625\u0644\u0649 \u0639\u062F\u0627\u062F\u0643 \u0627\u0644\u0645\u062D\u0641\u0648\u0638 \u0627\u0644\u0622\u0646. \u062D\u0627\u0648\u0644 \u0645\u0631\u0629 \u0623\u062E\u0631\u0649 \u0628\u0639\u062F \u0642\u0644\u064A\u0644.",
+  somethingWentWrong: "\u0639\u0630\u0631\u0627\u060C \u0648\u0627\u062C\u0647\u062A \u0645\u0634\u0643\u0644\u0629 \u0641\u064A \u062A\u0646\u0641\u064A\u0630 \u0637\u0644\u0628\u0643. \u062D\u0627\u0648\u0644 \u0645\u0631\u0629 \u0623\u062E\u0631\u0649."
+};
+
+// lambda/src/speech/locales/de-DE.ts
+var deDE = {
+  welcome: (count) => count === 0 ? "Willkommen bei Hallo Z\xE4hler. Dein gespeicherter Z\xE4hlerstand ist 0. Du kannst hallo sagen, eine Zahl dazuz\xE4hlen oder nach deinem Stand fragen." : `Willkommen zur\xFCck. Dein gespeicherter Z\xE4hlerstand ist ${count}. Du kannst hallo sagen, eine Zahl dazuz\xE4hlen oder nach deinem Stand fragen.`,
+  reprompt: "Sag hallo, z\xE4hl eine Zahl dazu oder frag nach deinem Stand.",
+  hello: (count) => `Hallo, Welt! Dein gespeicherter Z\xE4hlerstand ist ${count}.`,
+  added: (amount, count) => `Ich habe ${amount} dazugez\xE4hlt. Dein gespeicherter Z\xE4hlerstand ist ${count}.`,
+  amountNotAllowed: (min, max) => `Ich kann ganze Zahlen von ${min} bis ${max} dazuz\xE4hlen. Dein Z\xE4hlerstand bleibt, wie er ist. Sag zum Beispiel: z\xE4hl 5 dazu.`,
+  currentCount: (count) => `Dein Z\xE4hlerstand ist ${count}.`,
+  reset: "Dein Z\xE4hler steht wieder auf 0.",
+  help: "Ich z\xE4hle f\xFCr dich mit. Sag hallo oder z\xE4hl 1 dazu, um hochzuz\xE4hlen. Du kannst auch eine Zahl bis 1000 dazuz\xE4hlen, fragen: wie ist mein Stand, oder zur\xFCcksetzen sagen, um von vorne anzufangen. Was m\xF6chtest du tun?",
+  goodbye: (count) => `Bis bald. Dein Z\xE4hlerstand ist ${count}.`,
+  goodbyeHome: "Bis bald.",
+  fallback: "Tut mir leid, dabei kann ich dir nicht helfen. Sag Hilfe, um zu h\xF6ren, was ich kann.",
+  storageUnavailable: "Tut mir leid, ich komme gerade nicht an deinen gespeicherten Z\xE4hlerstand. Bitte versuch es gleich noch einmal.",
+  somethingWentWrong: "Tut mir leid, da ist etwas schiefgegangen. Bitte versuch es noch einmal."
+};
+
 // lambda/src/speech/shared/en.ts
 var english = {
   welcome: (count) => count === 0 ? "Welcome to Hello Counter. Your saved counter is 0. You can say hello, add a number, or ask for your count." : `Welcome back. Your saved counter is ${count}. You can say hello, add a number, or ask for your count.`,
@@ -394,12 +428,183 @@ var english = {
   somethingWentWrong: "Sorry, I had trouble doing what you asked. Please try again."
 };
 
+// lambda/src/speech/locales/en-AU.ts
+var enAU = english;
+
+// lambda/src/speech/locales/en-CA.ts
+var enCA = english;
+
+// lambda/src/speech/locales/en-GB.ts
+var enGB = english;
+
+// lambda/src/speech/locales/en-IN.ts
+var enIN = english;
+
 // lambda/src/speech/locales/en-US.ts
 var enUS = english;
 
+// lambda/src/speech/shared/es.ts
+var spanish = {
+  welcome: (count) => count === 0 ? "Te doy la bienvenida a Hola Contador. Tu contador guardado marca 0. Puedes saludarme, sumar un n\xFAmero o preguntar cu\xE1nto llevas." : `Hola de nuevo. Tu contador guardado marca ${count}. Puedes saludarme, sumar un n\xFAmero o preguntar cu\xE1nto llevas.`,
+  reprompt: "Di hola, suma un n\xFAmero o pregunta cu\xE1nto llevas.",
+  hello: (count) => `\xA1Hola, mundo! Tu contador guardado marca ${count}.`,
+  added: (amount, count) => `Sum\xE9 ${amount}. Tu contador guardado marca ${count}.`,
+  amountNotAllowed: (min, max) => `Puedo sumar n\xFAmeros enteros del ${min} al ${max}. Tu contador no cambi\xF3. Intenta decir: suma 5.`,
+  currentCount: (count) => `Tu contador marca ${count}.`,
+  reset: "Tu contador volvi\xF3 a 0.",
+  help: "Llevo la cuenta por ti. Para contar, di hola o suma 1. Tambi\xE9n puedes sumar un n\xFAmero hasta 1000, preguntar cu\xE1nto llevas, o decir reinicia para empezar de cero. \xBFQu\xE9 quieres hacer?",
+  goodbye: (count) => `Hasta luego. Tu contador marca ${count}.`,
+  goodbyeHome: "Hasta luego.",
+  fallback: "Lo siento, no puedo ayudarte con eso. Di ayuda para saber qu\xE9 puedo hacer.",
+  storageUnavailable: "Lo siento, ahora mismo no puedo acceder a tu contador guardado. Int\xE9ntalo de nuevo en un momento.",
+  somethingWentWrong: "Lo siento, tuve un problema con lo que pediste. Int\xE9ntalo de nuevo."
+};
+
+// lambda/src/speech/locales/es-ES.ts
+var esES = {
+  ...spanish,
+  added: (amount, count) => `He sumado ${amount}. Tu contador guardado marca ${count}.`,
+  amountNotAllowed: (min, max) => `Puedo sumar n\xFAmeros enteros del ${min} al ${max}. Tu contador sigue igual. Prueba a decir: suma 5.`,
+  reset: "Tu contador ha vuelto a 0.",
+  somethingWentWrong: "Lo siento, he tenido un problema con lo que has pedido. Int\xE9ntalo de nuevo."
+};
+
+// lambda/src/speech/locales/es-MX.ts
+var esMX = spanish;
+
+// lambda/src/speech/locales/es-US.ts
+var esUS = spanish;
+
+// lambda/src/speech/shared/fr.ts
+var french = {
+  welcome: (count) => count === 0 ? "Bienvenue dans Bonjour Compteur. Votre compteur enregistr\xE9 est \xE0 0. Vous pouvez dire bonjour, ajouter un nombre ou demander le total." : `Vous revoil\xE0. Votre compteur enregistr\xE9 est \xE0 ${count}. Vous pouvez dire bonjour, ajouter un nombre ou demander le total.`,
+  reprompt: "Dites bonjour, ajoutez un nombre ou demandez le total.",
+  hello: (count) => `Bonjour le monde ! Votre compteur enregistr\xE9 est \xE0 ${count}.`,
+  added: (amount, count) => `J'ai ajout\xE9 ${amount}. Votre compteur enregistr\xE9 est \xE0 ${count}.`,
+  amountNotAllowed: (min, max) => `Je peux ajouter des nombres entiers de ${min} \xE0 ${max}. Votre compteur n'a pas chang\xE9. Essayez de dire : ajoute 5.`,
+  currentCount: (count) => `Votre compteur est \xE0 ${count}.`,
+  reset: "Votre compteur est revenu \xE0 0.",
+  help: "Je tiens un compteur pour vous. Pour compter, dites bonjour ou ajoute 1. Vous pouvez aussi ajouter un nombre jusqu'\xE0 1000, demander quel est le total, ou dire remets \xE0 z\xE9ro pour repartir de z\xE9ro. Dites-moi ce que vous voulez faire.",
+  goodbye: (count) => `Au revoir. Votre compteur est \xE0 ${count}.`,
+  goodbyeHome: "Au revoir.",
+  fallback: "D\xE9sol\xE9e, je ne peux pas vous aider avec \xE7a. Dites aide pour savoir ce que je sais faire.",
+  storageUnavailable: "D\xE9sol\xE9e, je n'arrive pas \xE0 joindre votre compteur enregistr\xE9 pour le moment. R\xE9essayez dans un instant.",
+  somethingWentWrong: "D\xE9sol\xE9e, je n'ai pas r\xE9ussi \xE0 faire ce que vous avez demand\xE9. Veuillez r\xE9essayer."
+};
+
+// lambda/src/speech/locales/fr-CA.ts
+var frCA = {
+  ...french,
+  hello: (count) => `All\xF4 le monde! Votre compteur enregistr\xE9 est \xE0 ${count}.`
+};
+
+// lambda/src/speech/locales/fr-FR.ts
+var frFR = french;
+
+// lambda/src/speech/locales/hi-IN.ts
+var hiIN = {
+  welcome: (count) => count === 0 ? "\u0928\u092E\u0938\u094D\u0924\u0947 Counter \u092E\u0947\u0902 \u0906\u092A\u0915\u093E \u0938\u094D\u0935\u093E\u0917\u0924 \u0939\u0948\u0964 \u0906\u092A\u0915\u0940 \u0938\u0947\u0935 \u0915\u0940 \u0939\u0941\u0908 \u0917\u093F\u0928\u0924\u0940 0 \u0939\u0948\u0964 \u0906\u092A \u0928\u092E\u0938\u094D\u0924\u0947 \u092C\u094B\u0932 \u0938\u0915\u0924\u0947 \u0939\u0948\u0902, \u0915\u094B\u0908 \u0928\u0902\u092C\u0930 \u091C\u094B\u0921\u093C \u0938\u0915\u0924\u0947 \u0939\u0948\u0902, \u092F\u093E \u0905\u092A\u0928\u0940 \u0917\u093F\u0928\u0924\u0940 \u092A\u0942\u091B \u0938\u0915\u0924\u0947 \u0939\u0948\u0902\u0964" : `\u092B\u093F\u0930 \u0938\u0947 \u0938\u094D\u0935\u093E\u0917\u0924 \u0939\u0948\u0964 \u0906\u092A\u0915\u0940 \u0938\u0947\u0935 \u0915\u0940 \u0939\u0941\u0908 \u0917\u093F\u0928\u0924\u0940 ${count} \u0939\u0948\u0964 \u0906\u092A \u0928\u092E\u0938\u094D\u0924\u0947 \u092C\u094B\u0932 \u0938\u0915\u0924\u0947 \u0939\u0948\u0902, \u0915\u094B\u0908 \u0928\u0902\u092C\u0930 \u091C\u094B\u0921\u093C \u0938\u0915\u0924\u0947 \u0939\u0948\u0902, \u092F\u093E \u0905\u092A\u0928\u0940 \u0917\u093F\u0928\u0924\u0940 \u092A\u0942\u091B \u0938\u0915\u0924\u0947 \u0939\u0948\u0902\u0964`,
+  reprompt: "\u0928\u092E\u0938\u094D\u0924\u0947 \u092C\u094B\u0932\u093F\u090F, \u0915\u094B\u0908 \u0928\u0902\u092C\u0930 \u091C\u094B\u0921\u093C\u093F\u090F, \u092F\u093E \u0905\u092A\u0928\u0940 \u0917\u093F\u0928\u0924\u0940 \u092A\u0942\u091B\u093F\u090F\u0964",
+  hello: (count) => `\u0928\u092E\u0938\u094D\u0924\u0947, Hello World! \u0906\u092A\u0915\u0940 \u0938\u0947\u0935 \u0915\u0940 \u0939\u0941\u0908 \u0917\u093F\u0928\u0924\u0940 ${count} \u0939\u0948\u0964`,
+  added: (amount, count) => `${amount} \u091C\u094B\u0921\u093C \u0926\u093F\u092F\u093E\u0964 \u0906\u092A\u0915\u0940 \u0938\u0947\u0935 \u0915\u0940 \u0939\u0941\u0908 \u0917\u093F\u0928\u0924\u0940 ${count} \u0939\u0948\u0964`,
+  amountNotAllowed: (min, max) => `\u092E\u0948\u0902 ${min} \u0938\u0947 ${max} \u0924\u0915 \u0915\u0940 \u092A\u0942\u0930\u0940 \u0938\u0902\u0916\u094D\u092F\u093E\u090F\u0901 \u091C\u094B\u0921\u093C \u0938\u0915\u0924\u0940 \u0939\u0942\u0901\u0964 \u0906\u092A\u0915\u0940 \u0917\u093F\u0928\u0924\u0940 \u0928\u0939\u0940\u0902 \u092C\u0926\u0932\u0940\u0964 \u092C\u094B\u0932\u0915\u0930 \u0926\u0947\u0916\u093F\u090F: 5 \u091C\u094B\u0921\u093C\u094B\u0964`,
+  currentCount: (count) => `\u0906\u092A\u0915\u0940 \u0917\u093F\u0928\u0924\u0940 ${count} \u0939\u0948\u0964`,
+  reset: "\u0906\u092A\u0915\u0940 \u0917\u093F\u0928\u0924\u0940 \u092B\u093F\u0930 \u0938\u0947 0 \u0939\u094B \u0917\u0908 \u0939\u0948\u0964",
+  help: "\u092E\u0948\u0902 \u0906\u092A\u0915\u0947 \u0932\u093F\u090F \u0917\u093F\u0928\u0924\u0940 \u0930\u0916\u0924\u0940 \u0939\u0942\u0901\u0964 \u0917\u093F\u0928\u0924\u0940 \u092C\u0922\u093C\u093E\u0928\u0947 \u0915\u0947 \u0932\u093F\u090F \u0928\u092E\u0938\u094D\u0924\u0947 \u092F\u093E 1 \u091C\u094B\u0921\u093C\u094B \u092C\u094B\u0932\u093F\u090F\u0964 \u0906\u092A 1000 \u0924\u0915 \u0915\u094B\u0908 \u092D\u0940 \u0928\u0902\u092C\u0930 \u091C\u094B\u0921\u093C \u0938\u0915\u0924\u0947 \u0939\u0948\u0902, \u092E\u0947\u0930\u0940 \u0917\u093F\u0928\u0924\u0940 \u0915\u093F\u0924\u0928\u0940 \u0939\u0948 \u092A\u0942\u091B \u0938\u0915\u0924\u0947 \u0939\u0948\u0902, \u092F\u093E \u092B\u093F\u0930 \u0938\u0947 \u0936\u0941\u0930\u0942 \u0915\u0930\u0928\u0947 \u0915\u0947 \u0932\u093F\u090F reset \u0915\u0930\u094B \u092C\u094B\u0932 \u0938\u0915\u0924\u0947 \u0939\u0948\u0902\u0964 \u0906\u092A \u0915\u094D\u092F\u093E \u0915\u0930\u0928\u093E \u091A\u093E\u0939\u0947\u0902\u0917\u0947?",
+  goodbye: (count) => `\u092B\u093F\u0930 \u092E\u093F\u0932\u0947\u0902\u0917\u0947\u0964 \u0906\u092A\u0915\u0940 \u0917\u093F\u0928\u0924\u0940 ${count} \u0939\u0948\u0964`,
+  goodbyeHome: "\u092B\u093F\u0930 \u092E\u093F\u0932\u0947\u0902\u0917\u0947\u0964",
+  fallback: "\u092E\u093E\u092B\u093C \u0915\u0940\u091C\u093F\u090F, \u0907\u0938\u092E\u0947\u0902 \u092E\u0948\u0902 \u092E\u0926\u0926 \u0928\u0939\u0940\u0902 \u0915\u0930 \u0938\u0915\u0924\u0940\u0964 \u092E\u0948\u0902 \u0915\u094D\u092F\u093E \u0915\u0930 \u0938\u0915\u0924\u0940 \u0939\u0942\u0901, \u092F\u0939 \u091C\u093E\u0928\u0928\u0947 \u0915\u0947 \u0932\u093F\u090F \u092E\u0926\u0926 \u092C\u094B\u0932\u093F\u090F\u0964",
+  storageUnavailable: "\u092E\u093E\u092B\u093C \u0915\u0940\u091C\u093F\u090F, \u0905\u092D\u0940 \u092E\u0948\u0902 \u0906\u092A\u0915\u0940 \u0938\u0947\u0935 \u0915\u0940 \u0939\u0941\u0908 \u0917\u093F\u0928\u0924\u0940 \u0924\u0915 \u0928\u0939\u0940\u0902 \u092A\u0939\u0941\u0901\u091A \u092A\u093E \u0930\u0939\u0940 \u0939\u0942\u0901\u0964 \u0925\u094B\u0921\u093C\u0940 \u0926\u0947\u0930 \u092C\u093E\u0926 \u092B\u093F\u0930 \u0938\u0947 \u0915\u094B\u0936\u093F\u0936 \u0915\u0940\u091C\u093F\u090F\u0964",
+  somethingWentWrong: "\u092E\u093E\u092B\u093C \u0915\u0940\u091C\u093F\u090F, \u0906\u092A\u0928\u0947 \u091C\u094B \u0915\u0939\u093E \u0935\u094B \u092E\u0948\u0902 \u0928\u0939\u0940\u0902 \u0915\u0930 \u092A\u093E\u0908\u0964 \u092B\u093F\u0930 \u0938\u0947 \u0915\u094B\u0936\u093F\u0936 \u0915\u0940\u091C\u093F\u090F\u0964"
+};
+
+// lambda/src/speech/locales/it-IT.ts
+var itIT = {
+  welcome: (count) => count === 0 ? "Ti do il benvenuto in Ciao Contatore. Il tuo contatore salvato \xE8 a 0. Puoi salutarmi, aggiungere un numero o chiedere a quanto sei." : `Eccoti di nuovo. Il tuo contatore salvato \xE8 a ${count}. Puoi salutarmi, aggiungere un numero o chiedere a quanto sei.`,
+  reprompt: "Salutami, aggiungi un numero o chiedi a quanto sei.",
+  hello: (count) => `Ciao, mondo! Il tuo contatore salvato \xE8 a ${count}.`,
+  added: (amount, count) => `Ho aggiunto ${amount}. Il tuo contatore salvato \xE8 a ${count}.`,
+  amountNotAllowed: (min, max) => `Posso aggiungere numeri interi da ${min} a ${max}. Il tuo contatore non \xE8 cambiato. Prova a dire: aggiungi 5.`,
+  currentCount: (count) => `Il tuo contatore \xE8 a ${count}.`,
+  reset: "Il tuo contatore \xE8 tornato a 0.",
+  help: "Tengo il conto per te. Per contare, di' ciao oppure aggiungi 1. Puoi anche aggiungere un numero fino a 1000, chiedere a quanto sei, o dire azzera per ricominciare da zero. Cosa vuoi fare?",
+  goodbye: (count) => `A presto. Il tuo contatore \xE8 a ${count}.`,
+  goodbyeHome: "A presto.",
+  fallback: "Mi dispiace, con questo non posso aiutarti. Di' aiuto per sapere cosa posso fare.",
+  storageUnavailable: "Mi dispiace, in questo momento non riesco a raggiungere il tuo contatore salvato. Riprova tra poco.",
+  somethingWentWrong: "Mi dispiace, non sono riuscita a fare quello che hai chiesto. Riprova."
+};
+
+// lambda/src/speech/locales/ja-JP.ts
+var jaJP = {
+  welcome: (count) => count === 0 ? "\u30CF\u30ED\u30FC\u30AB\u30A6\u30F3\u30BF\u30FC\u3078\u3088\u3046\u3053\u305D\u3002\u4FDD\u5B58\u3055\u308C\u3066\u3044\u308B\u30AB\u30A6\u30F3\u30C8\u306F0\u3067\u3059\u3002\u3053\u3093\u306B\u3061\u306F\u3001\u3068\u8A71\u3057\u304B\u3051\u308B\u304B\u3001\u6570\u3092\u8DB3\u3059\u304B\u3001\u4ECA\u306E\u30AB\u30A6\u30F3\u30C8\u3092\u805E\u3044\u3066\u304F\u3060\u3055\u3044\u3002" : `\u304A\u304B\u3048\u308A\u306A\u3055\u3044\u3002\u4FDD\u5B58\u3055\u308C\u3066\u3044\u308B\u30AB\u30A6\u30F3\u30C8\u306F${count}\u3067\u3059\u3002\u3053\u3093\u306B\u3061\u306F\u3001\u3068\u8A71\u3057\u304B\u3051\u308B\u304B\u3001\u6570\u3092\u8DB3\u3059\u304B\u3001\u4ECA\u306E\u30AB\u30A6\u30F3\u30C8\u3092\u805E\u3044\u3066\u304F\u3060\u3055\u3044\u3002`,
+  reprompt: "\u3053\u3093\u306B\u3061\u306F\u3001\u3068\u8A71\u3057\u304B\u3051\u308B\u304B\u3001\u6570\u3092\u8DB3\u3059\u304B\u3001\u4ECA\u306E\u30AB\u30A6\u30F3\u30C8\u3092\u805E\u3044\u3066\u304F\u3060\u3055\u3044\u3002",
+  hello: (count) => `\u3053\u3093\u306B\u3061\u306F\u3001\u30CF\u30ED\u30FC\u30EF\u30FC\u30EB\u30C9\uFF01\u4FDD\u5B58\u3055\u308C\u3066\u3044\u308B\u30AB\u30A6\u30F3\u30C8\u306F${count}\u3067\u3059\u3002`,
+  added: (amount, count) => `${amount}\u3092\u8DB3\u3057\u307E\u3057\u305F\u3002\u4FDD\u5B58\u3055\u308C\u3066\u3044\u308B\u30AB\u30A6\u30F3\u30C8\u306F${count}\u3067\u3059\u3002`,
+  amountNotAllowed: (min, max) => `\u8DB3\u305B\u308B\u306E\u306F${min}\u304B\u3089${max}\u307E\u3067\u306E\u6574\u6570\u3067\u3059\u3002\u30AB\u30A6\u30F3\u30C8\u306F\u5909\u308F\u3063\u3066\u3044\u307E\u305B\u3093\u3002\u305F\u3068\u3048\u3070\u30015\u8DB3\u3057\u3066\u3001\u3068\u8A00\u3063\u3066\u307F\u3066\u304F\u3060\u3055\u3044\u3002`,
+  currentCount: (count) => `\u4ECA\u306E\u30AB\u30A6\u30F3\u30C8\u306F${count}\u3067\u3059\u3002`,
+  reset: "\u30AB\u30A6\u30F3\u30C8\u30920\u306B\u623B\u3057\u307E\u3057\u305F\u3002",
+  help: "\u30AB\u30A6\u30F3\u30C8\u3092\u8A18\u9332\u3057\u3066\u304A\u304D\u307E\u3059\u3002\u3053\u3093\u306B\u3061\u306F\u3001\u307E\u305F\u306F\u30011\u8DB3\u3057\u3066\u3001\u3068\u8A00\u3046\u3068\u30AB\u30A6\u30F3\u30C8\u304C\u5897\u3048\u307E\u3059\u30021000\u307E\u3067\u306E\u6570\u3092\u8DB3\u3057\u305F\u308A\u3001\u4ECA\u3044\u304F\u3064\u3001\u3068\u805E\u3044\u305F\u308A\u3001\u30EA\u30BB\u30C3\u30C8\u3057\u3066\u3001\u3068\u8A00\u3063\u3066\u6700\u521D\u304B\u3089\u3084\u308A\u76F4\u3057\u305F\u308A\u3067\u304D\u307E\u3059\u3002\u3069\u3046\u3057\u307E\u3059\u304B\uFF1F",
+  goodbye: (count) => `\u3055\u3088\u3046\u306A\u3089\u3002\u30AB\u30A6\u30F3\u30C8\u306F${count}\u3067\u3059\u3002`,
+  goodbyeHome: "\u3055\u3088\u3046\u306A\u3089\u3002",
+  fallback: "\u3059\u307F\u307E\u305B\u3093\u3001\u305D\u308C\u306F\u304A\u624B\u4F1D\u3044\u3067\u304D\u307E\u305B\u3093\u3002\u3067\u304D\u308B\u3053\u3068\u3092\u77E5\u308A\u305F\u3044\u3068\u304D\u306F\u3001\u30D8\u30EB\u30D7\u3001\u3068\u8A00\u3063\u3066\u304F\u3060\u3055\u3044\u3002",
+  storageUnavailable: "\u3059\u307F\u307E\u305B\u3093\u3001\u4ECA\u306F\u4FDD\u5B58\u3055\u308C\u3066\u3044\u308B\u30AB\u30A6\u30F3\u30C8\u3092\u8AAD\u307F\u8FBC\u3081\u307E\u305B\u3093\u3002\u5C11\u3057\u5F85\u3063\u3066\u304B\u3089\u3001\u3082\u3046\u4E00\u5EA6\u304A\u8A66\u3057\u304F\u3060\u3055\u3044\u3002",
+  somethingWentWrong: "\u3059\u307F\u307E\u305B\u3093\u3001\u3046\u307E\u304F\u3067\u304D\u307E\u305B\u3093\u3067\u3057\u305F\u3002\u3082\u3046\u4E00\u5EA6\u304A\u8A66\u3057\u304F\u3060\u3055\u3044\u3002"
+};
+
+// lambda/src/speech/locales/nl-NL.ts
+var nlNL = {
+  welcome: (count) => count === 0 ? "Welkom bij Hallo Teller. Je opgeslagen teller staat op 0. Je kunt hallo zeggen, een getal optellen of naar je stand vragen." : `Welkom terug. Je opgeslagen teller staat op ${count}. Je kunt hallo zeggen, een getal optellen of naar je stand vragen.`,
+  reprompt: "Zeg hallo, tel een getal op of vraag naar je stand.",
+  hello: (count) => `Hallo, wereld! Je opgeslagen teller staat op ${count}.`,
+  added: (amount, count) => `Ik heb er ${amount} bij opgeteld. Je opgeslagen teller staat op ${count}.`,
+  amountNotAllowed: (min, max) => `Ik kan hele getallen van ${min} tot en met ${max} optellen. Je teller is niet veranderd. Zeg bijvoorbeeld: tel er 5 bij.`,
+  currentCount: (count) => `Je teller staat op ${count}.`,
+  reset: "Je teller staat weer op 0.",
+  help: "Ik houd een teller voor je bij. Zeg hallo of tel er 1 bij om op te tellen. Je kunt ook een getal tot en met 1000 optellen, vragen wat is mijn stand, of reset zeggen om opnieuw te beginnen. Wat wil je doen?",
+  goodbye: (count) => `Tot ziens. Je teller staat op ${count}.`,
+  goodbyeHome: "Tot ziens.",
+  fallback: "Sorry, daar kan ik je niet mee helpen. Zeg help om te horen wat ik kan.",
+  storageUnavailable: "Sorry, ik kan je opgeslagen teller nu niet bereiken. Probeer het zo nog eens.",
+  somethingWentWrong: "Sorry, het is me niet gelukt om te doen wat je vroeg. Probeer het nog eens."
+};
+
+// lambda/src/speech/locales/pt-BR.ts
+var ptBR = {
+  welcome: (count) => count === 0 ? "Boas-vindas ao Ol\xE1 Contador. Seu contador salvo est\xE1 em 0. Voc\xEA pode dizer oi, somar um n\xFAmero ou perguntar o total." : `Que bom que voc\xEA voltou. Seu contador salvo est\xE1 em ${count}. Voc\xEA pode dizer oi, somar um n\xFAmero ou perguntar o total.`,
+  reprompt: "Diga oi, some um n\xFAmero ou pergunte o total.",
+  hello: (count) => `Ol\xE1, mundo! Seu contador salvo est\xE1 em ${count}.`,
+  added: (amount, count) => `Somei ${amount}. Seu contador salvo est\xE1 em ${count}.`,
+  amountNotAllowed: (min, max) => `Eu posso somar n\xFAmeros inteiros de ${min} a ${max}. Seu contador n\xE3o mudou. Tente dizer: soma 5.`,
+  currentCount: (count) => `Seu contador est\xE1 em ${count}.`,
+  reset: "Seu contador voltou para 0.",
+  help: "Eu guardo um contador para voc\xEA. Para contar, diga oi ou soma 1. Voc\xEA tamb\xE9m pode somar um n\xFAmero at\xE9 1000, perguntar qual \xE9 o total, ou dizer zera para come\xE7ar do zero. O que voc\xEA quer fazer?",
+  goodbye: (count) => `Tchau. Seu contador est\xE1 em ${count}.`,
+  goodbyeHome: "Tchau.",
+  fallback: "Desculpe, n\xE3o posso ajudar com isso. Diga ajuda para saber o que eu posso fazer.",
+  storageUnavailable: "Desculpe, n\xE3o consigo acessar seu contador salvo agora. Tente de novo daqui a pouco.",
+  somethingWentWrong: "Desculpe, n\xE3o consegui fazer o que voc\xEA pediu. Tente de novo."
+};
+
 // lambda/src/speech/index.ts
 var speechByLocale = {
-  "en-US": enUS
+  "ar-SA": arSA,
+  "de-DE": deDE,
+  "en-US": enUS,
+  "en-AU": enAU,
+  "en-CA": enCA,
+  "en-GB": enGB,
+  "en-IN": enIN,
+  "es-ES": esES,
+  "es-MX": esMX,
+  "es-US": esUS,
+  "fr-FR": frFR,
+  "fr-CA": frCA,
+  "hi-IN": hiIN,
+  "it-IT": itIT,
+  "ja-JP": jaJP,
+  "nl-NL": nlNL,
+  "pt-BR": ptBR
 };
 var DEFAULT_LOCALE = "en-US";
 var SPEECH_LOCALES = Object.keys(speechByLocale);

@@ -1,4 +1,20 @@
+import { arSA } from './locales/ar-SA';
+import { deDE } from './locales/de-DE';
+import { enAU } from './locales/en-AU';
+import { enCA } from './locales/en-CA';
+import { enGB } from './locales/en-GB';
+import { enIN } from './locales/en-IN';
 import { enUS } from './locales/en-US';
+import { esES } from './locales/es-ES';
+import { esMX } from './locales/es-MX';
+import { esUS } from './locales/es-US';
+import { frCA } from './locales/fr-CA';
+import { frFR } from './locales/fr-FR';
+import { hiIN } from './locales/hi-IN';
+import { itIT } from './locales/it-IT';
+import { jaJP } from './locales/ja-JP';
+import { nlNL } from './locales/nl-NL';
+import { ptBR } from './locales/pt-BR';
 import { Speech } from './speech';
 
 export type { Speech } from './speech';
@@ -8,7 +24,23 @@ export type { Speech } from './speech';
  * other countries.
  */
 const speechByLocale: Readonly<Record<string, Speech>> = {
+  'ar-SA': arSA,
+  'de-DE': deDE,
   'en-US': enUS,
+  'en-AU': enAU,
+  'en-CA': enCA,
+  'en-GB': enGB,
+  'en-IN': enIN,
+  'es-ES': esES,
+  'es-MX': esMX,
+  'es-US': esUS,
+  'fr-FR': frFR,
+  'fr-CA': frCA,
+  'hi-IN': hiIN,
+  'it-IT': itIT,
+  'ja-JP': jaJP,
+  'nl-NL': nlNL,
+  'pt-BR': ptBR,
 };
 
 /** Answers requests in a language the skill does not speak (or its language, once this locale is dropped). */

@@ -1,0 +1,4 @@
+import { english } from '../shared/en';
+import { Speech } from '../speech';
+
+export const enCA: Speech = english;

@@ -1,0 +1,12 @@
+import { spanish } from '../shared/es';
+import { Speech } from '../speech';
+
+/** Spain tells what just happened in the perfect tense, and says "prueba a decir". */
+export const esES: Speech = {
+  ...spanish,
+  added: (amount, count) => `He sumado ${amount}. Tu contador guardado marca ${count}.`,
+  amountNotAllowed: (min, max) =>
+    `Puedo sumar números enteros del ${min} al ${max}. Tu contador sigue igual. Prueba a decir: suma 5.`,
+  reset: 'Tu contador ha vuelto a 0.',
+  somethingWentWrong: 'Lo siento, he tenido un problema con lo que has pedido. Inténtalo de nuevo.',
+};
