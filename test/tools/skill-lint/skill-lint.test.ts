@@ -24,10 +24,13 @@ interface EditableSkillPackage {
 const readProjectJson = (relative: string) =>
   JSON.parse(readFileSync(path.join(projectSkillPackage, relative), 'utf8'));
 
-/** Writes a copy of the project's skill package, changed by `edit`, to a temp dir and returns the dir. */
+/** Writes the project's skill package with its en-US locale only, changed by `edit`, to a temp dir; returns the dir. */
 function skillPackageWith(edit: (skillPackage: EditableSkillPackage) => void): string {
+  const manifest = readProjectJson('skill.json');
+  const { 'en-US': enUS } = manifest.manifest.publishingInformation.locales;
+  manifest.manifest.publishingInformation.locales = { 'en-US': enUS };
   const skillPackage: EditableSkillPackage = {
-    manifest: readProjectJson('skill.json'),
+    manifest,
     models: { 'en-US': readProjectJson('interactionModels/custom/en-US.json') },
   };
   edit(skillPackage);
