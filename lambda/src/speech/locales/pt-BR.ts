@@ -11,12 +11,12 @@ export const ptBR: Speech = {
   hello: (count) => `Olá, mundo! Seu contador salvo está em ${count}.`,
   added: (amount, count) => `Somei ${amount}. Seu contador salvo está em ${count}.`,
   amountNotAllowed: (min, max) =>
-    `Eu posso somar números inteiros de ${min} a ${max}. Seu contador não mudou. Tente dizer: soma 5.`,
+    `Eu posso somar números inteiros de ${min} a ${max}. Seu contador não mudou. Tente dizer: “soma 5”.`,
   currentCount: (count) => `Seu contador está em ${count}.`,
   reset: 'Seu contador voltou para 0.',
   help:
-    'Eu guardo um contador para você. Para contar, diga oi ou soma 1. Você também pode somar um número até 1000, ' +
-    'perguntar qual é o total, ou dizer zera para começar do zero. O que você quer fazer?',
+    'Eu guardo um contador para você. Para contar, diga “oi” ou “soma 1”. Você também pode somar um número até 1000, ' +
+    'perguntar qual é o total, ou dizer “zera” para começar do zero. O que você quer fazer?',
   goodbye: (count) => `Tchau. Seu contador está em ${count}.`,
   goodbyeHome: 'Tchau.',
   fallback: 'Desculpe, não posso ajudar com isso. Diga ajuda para saber o que eu posso fazer.',

@@ -13,12 +13,12 @@ export const french: Speech = {
   added: (amount, count) => `J'ai ajouté ${amount}. Votre compteur enregistré est à ${count}.`,
   amountNotAllowed: (min, max) =>
     `Je peux ajouter des nombres entiers de ${min} à ${max}. Votre compteur n'a pas changé. ` +
-    'Essayez de dire : ajoute 5.',
+    'Essayez de dire : « ajoute 5 ».',
   currentCount: (count) => `Votre compteur est à ${count}.`,
   reset: 'Votre compteur est revenu à 0.',
   help:
-    "Je tiens un compteur pour vous. Pour compter, dites bonjour ou ajoute 1. Vous pouvez aussi ajouter un nombre jusqu'à 1000, " +
-    'demander quel est le total, ou dire remets à zéro pour repartir de zéro. Dites-moi ce que vous voulez faire.',
+    "Je tiens un compteur pour vous. Pour compter, dites « bonjour » ou « ajoute 1 ». Vous pouvez aussi ajouter un nombre jusqu'à 1000, " +
+    'demander quel est le total, ou dire « remets à zéro » pour repartir de zéro. Dites-moi ce que vous voulez faire.',
   goodbye: (count) => `Au revoir. Votre compteur est à ${count}.`,
   goodbyeHome: 'Au revoir.',
   fallback: 'Désolée, je ne peux pas vous aider avec ça. Dites aide pour savoir ce que je sais faire.',
