@@ -5,7 +5,7 @@
  */
 import { createDocumentClient } from '../lambda/src/persistence/dynamodb-client';
 import { buildSkill } from '../lambda/src/skill';
-import { enUS } from '../lambda/src/speech/en-US';
+import { enUS } from '../lambda/src/speech/locales/en-US';
 import { ALEXA_WAITS_MS } from '../lambda/src/time-budget';
 import { EmbeddedDynamoDb, startEmbeddedDynamoDb } from '../tools/local/embedded-dynamodb';
 import { captureLogs } from '../test/support/logs';

@@ -389,6 +389,8 @@ var arSA = {
   goodbyeHome: "\u0645\u0639 \u0627\u0644\u0633\u0644\u0627\u0645\u0629.",
   fallback: "\u0639\u0630\u0631\u0627\u060C \u0644\u0627 \u0623\u0633\u062A\u0637\u064A\u0639 \u0627\u0644\u0645\u0633\u0627\u0639\u062F\u0629 \u0641\u064A \u0647\u0630\u0627. \u0642\u0644 \u0645\u0633\u0627\u0639\u062F\u0629 \u0644\u062A\u0639\u0631\u0641 \u0645\u0627 \u0623\u0633\u062A\u0637\u064A\u0639 \u0641\u0639\u0644\u0647.",
   storageUnavailable: "\u0639\u0630\u0631\u0627\u060C \u0644\u0627 \u0623\u0633\u062A\u0637\u064A\u0639 \u0627\u0644\u0648\u0635\u0648\u0644 \u0625\u0644\u0649 \u0639\u062F\u0627\u062F\u0643 \u0627\u0644\u0645\u062D\u0641\u0648\u0638 \u0627\u0644\u0622\u0646. \u062D\u0627\u0648\u0644 \u0645\u0631\u0629 \u0623\u062E\u0631\u0649 \u0628\u0639\u062F \u0642\u0644\u064A\u0644.",
+  tooManyUpdates: "\u0639\u0630\u0631\u0627\u060C \u062A\u0635\u0644 \u062A\u062D\u062F\u064A\u062B\u0627\u062A \u0643\u062B\u064A\u0631\u0629 \u0625\u0644\u0649 \u0639\u062F\u0627\u062F\u0643 \u0641\u064A \u0627\u0644\u0648\u0642\u062A \u0646\u0641\u0633\u0647\u060C \u0648\u0644\u0645 \u0623\u0633\u062A\u0637\u0639 \u062A\u0623\u0643\u064A\u062F \u0647\u0630\u0627 \u0627\u0644\u062A\u062D\u062F\u064A\u062B. \u0627\u0633\u0623\u0644 \u0639\u0646 \u0627\u0644\u0639\u062F\u062F \u0627\u0644\u062D\u0627\u0644\u064A \u0644\u0644\u062A\u0623\u0643\u062F.",
+  savedDataTooLarge: "\u0639\u0630\u0631\u0627\u060C \u0623\u0635\u0628\u062D\u062A \u0628\u064A\u0627\u0646\u0627\u062A\u0643 \u0627\u0644\u0645\u062D\u0641\u0648\u0638\u0629 \u0623\u0643\u0628\u0631 \u0645\u0646 \u0623\u0646 \u0623\u062D\u0641\u0638\u0647\u0627\u060C \u0644\u0630\u0644\u0643 \u0644\u0627 \u064A\u0645\u0643\u0646 \u062A\u063A\u064A\u064A\u0631 \u0639\u062F\u0627\u062F\u0643. \u0633\u064A\u0628\u0642\u0649 \u0643\u0645\u0627 \u0643\u0627\u0646.",
   somethingWentWrong: "\u0639\u0630\u0631\u0627\u060C \u0648\u0627\u062C\u0647\u062A \u0645\u0634\u0643\u0644\u0629 \u0641\u064A \u062A\u0646\u0641\u064A\u0630 \u0637\u0644\u0628\u0643. \u062D\u0627\u0648\u0644 \u0645\u0631\u0629 \u0623\u062E\u0631\u0649."
 };
 
@@ -406,6 +408,8 @@ var deDE = {
   goodbyeHome: "Bis bald.",
   fallback: "Tut mir leid, dabei kann ich dir nicht helfen. Sag Hilfe, um zu h\xF6ren, was ich kann.",
   storageUnavailable: "Tut mir leid, ich komme gerade nicht an deinen gespeicherten Z\xE4hlerstand. Bitte versuch es gleich noch einmal.",
+  tooManyUpdates: "Tut mir leid, gerade kommen sehr viele \xC4nderungen an deinem Z\xE4hler gleichzeitig an, und diese konnte ich nicht best\xE4tigen. Frag nach deinem Stand, um nachzusehen.",
+  savedDataTooLarge: "Tut mir leid, deine gespeicherten Daten sind zu gro\xDF geworden, um sie zu speichern. Dein Z\xE4hlerstand kann sich deshalb nicht \xE4ndern und bleibt, wie er ist.",
   somethingWentWrong: "Tut mir leid, da ist etwas schiefgegangen. Bitte versuch es noch einmal."
 };
 
@@ -457,6 +461,8 @@ var spanish = {
   goodbyeHome: "Hasta luego.",
   fallback: "Lo siento, no puedo ayudarte con eso. Di ayuda para saber qu\xE9 puedo hacer.",
   storageUnavailable: "Lo siento, ahora mismo no puedo acceder a tu contador guardado. Int\xE9ntalo de nuevo en un momento.",
+  tooManyUpdates: "Lo siento, est\xE1n llegando muchos cambios a tu contador a la vez y no pude confirmar este. Pregunta por tu contador para comprobarlo.",
+  savedDataTooLarge: "Lo siento, tus datos guardados ya son demasiado grandes para guardarlos, as\xED que tu contador no puede cambiar. Se queda como estaba.",
   somethingWentWrong: "Lo siento, tuve un problema con lo que pediste. Int\xE9ntalo de nuevo."
 };
 
@@ -466,6 +472,7 @@ var esES = {
   added: (amount, count) => `He sumado ${amount}. Tu contador guardado marca ${count}.`,
   amountNotAllowed: (min, max) => `Puedo sumar n\xFAmeros enteros del ${min} al ${max}. Tu contador sigue igual. Prueba a decir: suma 5.`,
   reset: "Tu contador ha vuelto a 0.",
+  tooManyUpdates: "Lo siento, est\xE1n llegando muchos cambios a tu contador a la vez y no he podido confirmar este. Pregunta por tu contador para comprobarlo.",
   somethingWentWrong: "Lo siento, he tenido un problema con lo que has pedido. Int\xE9ntalo de nuevo."
 };
 
@@ -489,6 +496,8 @@ var french = {
   goodbyeHome: "Au revoir.",
   fallback: "D\xE9sol\xE9e, je ne peux pas vous aider avec \xE7a. Dites aide pour savoir ce que je sais faire.",
   storageUnavailable: "D\xE9sol\xE9e, je n'arrive pas \xE0 joindre votre compteur enregistr\xE9 pour le moment. R\xE9essayez dans un instant.",
+  tooManyUpdates: "D\xE9sol\xE9e, beaucoup de mises \xE0 jour de votre compteur arrivent en m\xEAme temps et je n'ai pas pu confirmer celle-ci. Demandez o\xF9 vous en \xEAtes pour v\xE9rifier.",
+  savedDataTooLarge: "D\xE9sol\xE9e, vos donn\xE9es enregistr\xE9es sont devenues trop volumineuses pour que je les enregistre : votre compteur ne peut pas changer. Il reste tel quel.",
   somethingWentWrong: "D\xE9sol\xE9e, je n'ai pas r\xE9ussi \xE0 faire ce que vous avez demand\xE9. Veuillez r\xE9essayer."
 };
 
@@ -515,6 +524,8 @@ var hiIN = {
   goodbyeHome: "\u092B\u093F\u0930 \u092E\u093F\u0932\u0947\u0902\u0917\u0947\u0964",
   fallback: "\u092E\u093E\u092B\u093C \u0915\u0940\u091C\u093F\u090F, \u0907\u0938\u092E\u0947\u0902 \u092E\u0948\u0902 \u092E\u0926\u0926 \u0928\u0939\u0940\u0902 \u0915\u0930 \u0938\u0915\u0924\u0940\u0964 \u092E\u0948\u0902 \u0915\u094D\u092F\u093E \u0915\u0930 \u0938\u0915\u0924\u0940 \u0939\u0942\u0901, \u092F\u0939 \u091C\u093E\u0928\u0928\u0947 \u0915\u0947 \u0932\u093F\u090F \u092E\u0926\u0926 \u092C\u094B\u0932\u093F\u090F\u0964",
   storageUnavailable: "\u092E\u093E\u092B\u093C \u0915\u0940\u091C\u093F\u090F, \u0905\u092D\u0940 \u092E\u0948\u0902 \u0906\u092A\u0915\u0940 \u0938\u0947\u0935 \u0915\u0940 \u0939\u0941\u0908 \u0917\u093F\u0928\u0924\u0940 \u0924\u0915 \u0928\u0939\u0940\u0902 \u092A\u0939\u0941\u0901\u091A \u092A\u093E \u0930\u0939\u0940 \u0939\u0942\u0901\u0964 \u0925\u094B\u0921\u093C\u0940 \u0926\u0947\u0930 \u092C\u093E\u0926 \u092B\u093F\u0930 \u0938\u0947 \u0915\u094B\u0936\u093F\u0936 \u0915\u0940\u091C\u093F\u090F\u0964",
+  tooManyUpdates: "\u092E\u093E\u092B\u093C \u0915\u0940\u091C\u093F\u090F, \u0906\u092A\u0915\u0940 \u0917\u093F\u0928\u0924\u0940 \u092E\u0947\u0902 \u090F\u0915 \u0938\u093E\u0925 \u092C\u0939\u0941\u0924 \u0938\u093E\u0930\u0947 \u092C\u0926\u0932\u093E\u0935 \u0906 \u0930\u0939\u0947 \u0939\u0948\u0902, \u0914\u0930 \u092E\u0948\u0902 \u0907\u0938\u0915\u0940 \u092A\u0941\u0937\u094D\u091F\u093F \u0928\u0939\u0940\u0902 \u0915\u0930 \u092A\u093E\u0908\u0964 \u091C\u093E\u0901\u091A\u0928\u0947 \u0915\u0947 \u0932\u093F\u090F \u0905\u092A\u0928\u0940 \u0917\u093F\u0928\u0924\u0940 \u092A\u0942\u091B\u093F\u090F\u0964",
+  savedDataTooLarge: "\u092E\u093E\u092B\u093C \u0915\u0940\u091C\u093F\u090F, \u0906\u092A\u0915\u093E \u0938\u0947\u0935 \u0915\u093F\u092F\u093E \u0939\u0941\u0906 \u0921\u0947\u091F\u093E \u0907\u0924\u0928\u093E \u092C\u0921\u093C\u093E \u0939\u094B \u0917\u092F\u093E \u0939\u0948 \u0915\u093F \u092E\u0948\u0902 \u0909\u0938\u0947 \u0938\u0947\u0935 \u0928\u0939\u0940\u0902 \u0915\u0930 \u0938\u0915\u0924\u0940, \u0907\u0938\u0932\u093F\u090F \u0906\u092A\u0915\u0940 \u0917\u093F\u0928\u0924\u0940 \u0928\u0939\u0940\u0902 \u092C\u0926\u0932 \u0938\u0915\u0924\u0940\u0964 \u0935\u094B \u092A\u0939\u0932\u0947 \u091C\u0948\u0938\u0940 \u0939\u0940 \u0930\u0939\u0947\u0917\u0940\u0964",
   somethingWentWrong: "\u092E\u093E\u092B\u093C \u0915\u0940\u091C\u093F\u090F, \u0906\u092A\u0928\u0947 \u091C\u094B \u0915\u0939\u093E \u0935\u094B \u092E\u0948\u0902 \u0928\u0939\u0940\u0902 \u0915\u0930 \u092A\u093E\u0908\u0964 \u092B\u093F\u0930 \u0938\u0947 \u0915\u094B\u0936\u093F\u0936 \u0915\u0940\u091C\u093F\u090F\u0964"
 };
 
@@ -532,6 +543,8 @@ var itIT = {
   goodbyeHome: "A presto.",
   fallback: "Mi dispiace, con questo non posso aiutarti. Di' aiuto per sapere cosa posso fare.",
   storageUnavailable: "Mi dispiace, in questo momento non riesco a raggiungere il tuo contatore salvato. Riprova tra poco.",
+  tooManyUpdates: "Mi dispiace, stanno arrivando molti aggiornamenti al tuo contatore nello stesso momento e non sono riuscita a confermare questo. Chiedi quanto hai per controllare.",
+  savedDataTooLarge: "Mi dispiace, i tuoi dati salvati sono diventati troppo grandi per salvarli, quindi il tuo contatore non pu\xF2 cambiare. Resta com\u2019era.",
   somethingWentWrong: "Mi dispiace, non sono riuscita a fare quello che hai chiesto. Riprova."
 };
 
@@ -549,6 +562,8 @@ var jaJP = {
   goodbyeHome: "\u3055\u3088\u3046\u306A\u3089\u3002",
   fallback: "\u3059\u307F\u307E\u305B\u3093\u3001\u305D\u308C\u306F\u304A\u624B\u4F1D\u3044\u3067\u304D\u307E\u305B\u3093\u3002\u3067\u304D\u308B\u3053\u3068\u3092\u77E5\u308A\u305F\u3044\u3068\u304D\u306F\u3001\u30D8\u30EB\u30D7\u3001\u3068\u8A00\u3063\u3066\u304F\u3060\u3055\u3044\u3002",
   storageUnavailable: "\u3059\u307F\u307E\u305B\u3093\u3001\u4ECA\u306F\u4FDD\u5B58\u3055\u308C\u3066\u3044\u308B\u30AB\u30A6\u30F3\u30C8\u3092\u8AAD\u307F\u8FBC\u3081\u307E\u305B\u3093\u3002\u5C11\u3057\u5F85\u3063\u3066\u304B\u3089\u3001\u3082\u3046\u4E00\u5EA6\u304A\u8A66\u3057\u304F\u3060\u3055\u3044\u3002",
+  tooManyUpdates: "\u3059\u307F\u307E\u305B\u3093\u3001\u30AB\u30A6\u30F3\u30C8\u3078\u306E\u66F4\u65B0\u304C\u4E00\u5EA6\u306B\u305F\u304F\u3055\u3093\u5C4A\u3044\u3066\u3044\u3066\u3001\u4ECA\u56DE\u306E\u66F4\u65B0\u3092\u78BA\u8A8D\u3067\u304D\u307E\u305B\u3093\u3067\u3057\u305F\u3002\u4ECA\u3044\u304F\u3064\u304B\u805E\u3044\u3066\u3001\u78BA\u304B\u3081\u3066\u304F\u3060\u3055\u3044\u3002",
+  savedDataTooLarge: "\u3059\u307F\u307E\u305B\u3093\u3001\u4FDD\u5B58\u3055\u308C\u3066\u3044\u308B\u30C7\u30FC\u30BF\u304C\u5927\u304D\u304F\u306A\u308A\u3059\u304E\u305F\u305F\u3081\u3001\u3053\u308C\u4EE5\u4E0A\u4FDD\u5B58\u3067\u304D\u307E\u305B\u3093\u3002\u30AB\u30A6\u30F3\u30C8\u306F\u5909\u308F\u3089\u305A\u3001\u305D\u306E\u307E\u307E\u3067\u3059\u3002",
   somethingWentWrong: "\u3059\u307F\u307E\u305B\u3093\u3001\u3046\u307E\u304F\u3067\u304D\u307E\u305B\u3093\u3067\u3057\u305F\u3002\u3082\u3046\u4E00\u5EA6\u304A\u8A66\u3057\u304F\u3060\u3055\u3044\u3002"
 };
 
@@ -566,6 +581,8 @@ var nlNL = {
   goodbyeHome: "Tot ziens.",
   fallback: "Sorry, daar kan ik je niet mee helpen. Zeg help om te horen wat ik kan.",
   storageUnavailable: "Sorry, ik kan je opgeslagen teller nu niet bereiken. Probeer het zo nog eens.",
+  tooManyUpdates: "Sorry, er komen nu heel veel wijzigingen tegelijk binnen voor je teller, en deze kon ik niet bevestigen. Vraag naar je stand om het te controleren.",
+  savedDataTooLarge: "Sorry, je opgeslagen gegevens zijn te groot geworden om op te slaan, dus je teller kan niet veranderen. Hij blijft zoals hij was.",
   somethingWentWrong: "Sorry, het is me niet gelukt om te doen wat je vroeg. Probeer het nog eens."
 };
 
@@ -583,6 +600,8 @@ var ptBR = {
   goodbyeHome: "Tchau.",
   fallback: "Desculpe, n\xE3o posso ajudar com isso. Diga ajuda para saber o que eu posso fazer.",
   storageUnavailable: "Desculpe, n\xE3o consigo acessar seu contador salvo agora. Tente de novo daqui a pouco.",
+  tooManyUpdates: "Desculpe, muitas atualiza\xE7\xF5es do seu contador est\xE3o chegando ao mesmo tempo e n\xE3o consegui confirmar esta. Pergunte qual \xE9 o total para conferir.",
+  savedDataTooLarge: "Desculpe, seus dados salvos ficaram grandes demais para eu salvar, ent\xE3o seu contador n\xE3o pode mudar. Ele continua como estava.",
   somethingWentWrong: "Desculpe, n\xE3o consegui fazer o que voc\xEA pediu. Tente de novo."
 };
 

@@ -23,5 +23,9 @@ export const deDE: Speech = {
   fallback: 'Tut mir leid, dabei kann ich dir nicht helfen. Sag Hilfe, um zu hören, was ich kann.',
   storageUnavailable:
     'Tut mir leid, ich komme gerade nicht an deinen gespeicherten Zählerstand. Bitte versuch es gleich noch einmal.',
+  tooManyUpdates:
+    'Tut mir leid, gerade kommen sehr viele Änderungen an deinem Zähler gleichzeitig an, und diese konnte ich nicht bestätigen. Frag nach deinem Stand, um nachzusehen.',
+  savedDataTooLarge:
+    'Tut mir leid, deine gespeicherten Daten sind zu groß geworden, um sie zu speichern. Dein Zählerstand kann sich deshalb nicht ändern und bleibt, wie er ist.',
   somethingWentWrong: 'Tut mir leid, da ist etwas schiefgegangen. Bitte versuch es noch einmal.',
 };

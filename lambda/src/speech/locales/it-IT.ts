@@ -22,5 +22,9 @@ export const itIT: Speech = {
   fallback: "Mi dispiace, con questo non posso aiutarti. Di' aiuto per sapere cosa posso fare.",
   storageUnavailable:
     'Mi dispiace, in questo momento non riesco a raggiungere il tuo contatore salvato. Riprova tra poco.',
+  tooManyUpdates:
+    'Mi dispiace, stanno arrivando molti aggiornamenti al tuo contatore nello stesso momento e non sono riuscita a confermare questo. Chiedi quanto hai per controllare.',
+  savedDataTooLarge:
+    'Mi dispiace, i tuoi dati salvati sono diventati troppo grandi per salvarli, quindi il tuo contatore non può cambiare. Resta com’era.',
   somethingWentWrong: 'Mi dispiace, non sono riuscita a fare quello che hai chiesto. Riprova.',
 };

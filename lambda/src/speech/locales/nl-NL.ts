@@ -22,5 +22,9 @@ export const nlNL: Speech = {
   goodbyeHome: 'Tot ziens.',
   fallback: 'Sorry, daar kan ik je niet mee helpen. Zeg help om te horen wat ik kan.',
   storageUnavailable: 'Sorry, ik kan je opgeslagen teller nu niet bereiken. Probeer het zo nog eens.',
+  tooManyUpdates:
+    'Sorry, er komen nu heel veel wijzigingen tegelijk binnen voor je teller, en deze kon ik niet bevestigen. Vraag naar je stand om het te controleren.',
+  savedDataTooLarge:
+    'Sorry, je opgeslagen gegevens zijn te groot geworden om op te slaan, dus je teller kan niet veranderen. Hij blijft zoals hij was.',
   somethingWentWrong: 'Sorry, het is me niet gelukt om te doen wat je vroeg. Probeer het nog eens.',
 };

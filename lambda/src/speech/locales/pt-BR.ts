@@ -21,5 +21,9 @@ export const ptBR: Speech = {
   goodbyeHome: 'Tchau.',
   fallback: 'Desculpe, não posso ajudar com isso. Diga ajuda para saber o que eu posso fazer.',
   storageUnavailable: 'Desculpe, não consigo acessar seu contador salvo agora. Tente de novo daqui a pouco.',
+  tooManyUpdates:
+    'Desculpe, muitas atualizações do seu contador estão chegando ao mesmo tempo e não consegui confirmar esta. Pergunte qual é o total para conferir.',
+  savedDataTooLarge:
+    'Desculpe, seus dados salvos ficaram grandes demais para eu salvar, então seu contador não pode mudar. Ele continua como estava.',
   somethingWentWrong: 'Desculpe, não consegui fazer o que você pediu. Tente de novo.',
 };

@@ -26,5 +26,9 @@ export const spanish: Speech = {
   fallback: 'Lo siento, no puedo ayudarte con eso. Di ayuda para saber qué puedo hacer.',
   storageUnavailable:
     'Lo siento, ahora mismo no puedo acceder a tu contador guardado. Inténtalo de nuevo en un momento.',
+  tooManyUpdates:
+    'Lo siento, están llegando muchos cambios a tu contador a la vez y no pude confirmar este. Pregunta por tu contador para comprobarlo.',
+  savedDataTooLarge:
+    'Lo siento, tus datos guardados ya son demasiado grandes para guardarlos, así que tu contador no puede cambiar. Se queda como estaba.',
   somethingWentWrong: 'Lo siento, tuve un problema con lo que pediste. Inténtalo de nuevo.',
 };

@@ -24,5 +24,9 @@ export const french: Speech = {
   fallback: 'Désolée, je ne peux pas vous aider avec ça. Dites aide pour savoir ce que je sais faire.',
   storageUnavailable:
     "Désolée, je n'arrive pas à joindre votre compteur enregistré pour le moment. Réessayez dans un instant.",
+  tooManyUpdates:
+    "Désolée, beaucoup de mises à jour de votre compteur arrivent en même temps et je n'ai pas pu confirmer celle-ci. Demandez où vous en êtes pour vérifier.",
+  savedDataTooLarge:
+    'Désolée, vos données enregistrées sont devenues trop volumineuses pour que je les enregistre : votre compteur ne peut pas changer. Il reste tel quel.',
   somethingWentWrong: "Désolée, je n'ai pas réussi à faire ce que vous avez demandé. Veuillez réessayer.",
 };
