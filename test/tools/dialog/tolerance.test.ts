@@ -141,9 +141,9 @@ describe("tolerance on the skill's own model (en-US)", () => {
   ]);
 
   it('names the words it ignored, and matches the same utterance only as written with --strict', () => {
-    expect(understood(ours, 'can you add five please')).to.deep.include({
+    expect(understood(ours, 'um please add five then')).to.deep.include({
       intent: 'IncrementIntent',
-      ignored: ['can', 'you', 'please'],
+      ignored: ['um', 'then'],
     });
     const strict = resolverFor(OUR_MODEL, 'en-US', true);
     expect(understood(strict, 'add five please').slots).to.not.deep.equal({ amount: '5' });
