@@ -3,7 +3,10 @@ import { toWords, type Word } from './words';
 
 export type Invocation =
   | { kind: 'launch' }
-  /** The request that came with the name, with and without a leading connector word. */
+  /**
+   * The request that came with the name, as each one-shot phrase that fits reads it (the most specific phrase
+   * first), with and without a leading connector word.
+   */
   | { kind: 'one-shot'; readings: Word[][] };
 
 /** An invocation phrase as word keys: the words before `{request}` and after it (all of them for a launch). */
@@ -30,28 +33,42 @@ export function createInvocationParser(
     };
   };
   const launches = phrases.launch.map(compile);
-  const oneShots = phrases.oneShot.map(compile);
+  // "ハローカウンターに今いくつって聞いて" fits "{name}に{request}" too, with "って聞いて" in the request
+  const oneShots = phrases.oneShot
+    .map(compile)
+    .sort((a, b) => b.before.length + b.after.length - (a.before.length + a.after.length));
   const wakeWord = keysOf(phrases.wakeWord);
+  const connectors = phrases.connectors.map((connector) => keysOf(connector).join(' '));
+  // "d'" of "demande à … d'ajouter cinq" is written onto the request's first word
+  const elided = phrases.connectors.filter((connector) => connector.endsWith("'"));
+
+  const withoutConnector = (request: Word[]): Word[] | undefined => {
+    if (request.length > 1 && connectors.includes(request[0].key)) return request.slice(1);
+    const [first, ...rest] = request;
+    const prefix = elided.find((connector) => first.spoken.startsWith(connector));
+    if (!prefix || first.spoken.length === prefix.length) return undefined;
+    return [...toWords(first.spoken.slice(prefix.length)), ...rest];
+  };
 
   return (utterance) => {
     const words = startsWith(utterance, wakeWord) ? utterance.slice(wakeWord.length) : utterance;
     const said = (phrase: Phrase) =>
-      startsWith(words, phrase.before) && startsWith([...words].reverse(), [...phrase.after].reverse());
+      words.length >= phrase.before.length + phrase.after.length &&
+      startsWith(words, phrase.before) &&
+      startsWith([...words].reverse(), [...phrase.after].reverse());
     if (launches.some((phrase) => said(phrase) && words.length === phrase.before.length)) {
       return { kind: 'launch' };
     }
-    for (const phrase of oneShots.filter(said)) {
-      const request = words.slice(phrase.before.length, words.length - phrase.after.length);
-      if (words.length < phrase.before.length + phrase.after.length) continue;
-      if (request.length === 0) return { kind: 'launch' }; // "ask hello counter"
-      const afterConnector =
-        request.length > 1 &&
-        phrases.connectors.some((connector) => keysOf(connector).join(' ') === request[0].key)
-          ? [request.slice(1)]
-          : [];
-      return { kind: 'one-shot', readings: [...afterConnector, request] };
-    }
-    return undefined;
+    const requests = oneShots
+      .filter(said)
+      .map((phrase) => words.slice(phrase.before.length, words.length - phrase.after.length));
+    if (requests.length === 0) return undefined;
+    if (requests.some((request) => request.length === 0)) return { kind: 'launch' }; // "ask hello counter"
+    const readings = requests.flatMap((request) => {
+      const afterConnector = withoutConnector(request);
+      return afterConnector ? [afterConnector, request] : [request];
+    });
+    return { kind: 'one-shot', readings };
   };
 }
 

@@ -53,7 +53,7 @@ export const french: Language = {
       '{request} avec {name}',
       '{request} sur {name}',
     ],
-    connectors: ['de', 'si', 'que', 'pour'],
+    connectors: ['de', "d'", 'si', 'que', 'pour'],
     wakeWord: 'alexa',
   },
   fillers: [

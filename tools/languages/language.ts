@@ -48,7 +48,10 @@ export interface InvocationPhrases {
   launch: string[];
   /** "ask {name} {request}" → the intent for the request, in a new session */
   oneShot: string[];
-  /** Words between the name and the request that are not part of it ("to" in "ask … to add one"). */
+  /**
+   * Words between the name and the request that are not part of it ("to" in "ask … to add one"). One that ends
+   * in an apostrophe is written onto the request's first word: French "d'" in "demande à … d'ajouter cinq".
+   */
   connectors: string[];
   wakeWord: string;
 }

@@ -53,6 +53,9 @@ export const portuguese: Language = {
     ],
     oneShot: [
       'peça para {name} {request}',
+      'peça para o {name} {request}',
+      'pede pro {name} {request}',
+      'pede para o {name} {request}',
       'peça ao {name} {request}',
       'peça à {name} {request}',
       'pergunte ao {name} {request}',

@@ -87,9 +87,14 @@ const LANGUAGES: LanguageCase[] = [
   },
   {
     locale: 'fr-CA',
-    model: counterModel('mon compteur', ['ajoute {amount}']),
+    model: counterModel('mon compteur', ['ajoute {amount}', 'ajouter {amount}']),
     launch: ['ouvre mon compteur', 'Alexa, lance mon compteur'],
-    addTwentyThree: ['ouvre mon compteur et ajoute vingt-trois', 'ajoute vingt trois avec mon compteur'],
+    addTwentyThree: [
+      'ouvre mon compteur et ajoute vingt-trois',
+      'ajoute vingt trois avec mon compteur',
+      "demande à mon compteur d'ajouter vingt-trois",
+      'Alexa, dis à mon compteur d’ajouter vingt-trois',
+    ],
     builtIns: { help: 'aide', stop: 'arrête', cancel: 'annule', home: 'accueil', yes: 'oui', no: 'non' },
     exit: 'quitter',
   },
@@ -111,6 +116,8 @@ const LANGUAGES: LanguageCase[] = [
     addTwentyThree: [
       'peça para contador mágico adicionar vinte e três',
       'adicione vinte e três no contador mágico',
+      'Alexa, peça para o contador mágico adicionar vinte e três',
+      'pede pro contador mágico adicionar vinte e três',
     ],
     builtIns: { help: 'ajuda', stop: 'pare', cancel: 'cancela', home: 'início', yes: 'sim', no: 'não' },
     exit: 'sair',
@@ -205,6 +212,38 @@ for (const { locale, model, launch, addTwentyThree, builtIns, exit } of LANGUAGE
     });
   });
 }
+
+describe('a one-shot request that fits several invocation phrases', () => {
+  const model: InteractionModel = {
+    interactionModel: {
+      languageModel: {
+        invocationName: 'ハローカウンター',
+        intents: [
+          { name: 'GetCountIntent', samples: ['今いくつ'] },
+          { name: 'AMAZON.FallbackIntent', samples: [] },
+        ],
+      },
+    },
+  };
+  const resolver = createUtteranceResolver(model, { locale: 'ja-JP', skillId: SKILL_ID });
+
+  it('is read by the most specific one: "…に今いくつって聞いて" asks "今いくつ", not "今いくつって聞いて"', () => {
+    for (const utterance of [
+      'ハローカウンターに今いくつって聞いて',
+      'アレクサ、ハローカウンターに今いくつと聞いて',
+    ]) {
+      const understanding = resolver.understand(utterance, { inSession: false });
+      expect(understanding, utterance).to.deep.include({ kind: 'intent', invoked: true });
+      expect(understanding.kind === 'intent' && understanding.intent.name, utterance).to.equal(
+        'GetCountIntent',
+      );
+    }
+    expect(resolver.understand('ハローカウンターで今いくつ', { inSession: false })).to.deep.include({
+      kind: 'intent',
+      invoked: true,
+    });
+  });
+});
 
 describe("Amazon's Spanish high-low model resolves Spanish numbers and built-ins offline", () => {
   const path = join(
