@@ -5,7 +5,7 @@ import { createInvocationParser } from './invocation';
 import { numberReaderFor } from './number-words';
 import { bestMatch, compileSample, type Fillers, type Sample, type SampleMatch } from './sample-matcher';
 import { createSlotFiller, toSlot, type SlotFill } from './slot-values';
-import { phraseKey, toWords, type Word } from './words';
+import { phraseKey, spokenOf, toWords, type Word } from './words';
 
 /** What Alexa makes of one utterance. */
 export type Understanding =
@@ -88,7 +88,7 @@ export function createUtteranceResolver(
         intent: toIntent(match.sample.intent, match.slots),
         invoked,
         sample: match.sample.text,
-        ...(match.ignored.length > 0 && { ignored: match.ignored.map((word) => word.spoken) }),
+        ...(match.ignored.length > 0 && { ignored: asWritten(match.ignored, words) }),
       };
     }
     return {
@@ -132,6 +132,23 @@ export function createUtteranceResolver(
 
     toIntent,
   };
+}
+
+/**
+ * Ignored words as the user wrote them: kana and kanji written together are one word ("えっと", not "え", "っ",
+ * "と"), whereas words with spaces between them stay apart ("could", "you").
+ */
+function asWritten(ignored: Word[], words: Word[]): string[] {
+  const runs: Word[][] = [];
+  let previous = -1;
+  for (const word of ignored) {
+    const at = words.indexOf(word);
+    const last = runs.at(-1);
+    if (last && word.joined && at === previous + 1) last.push(word);
+    else runs.push([word]);
+    previous = at;
+  }
+  return runs.map(spokenOf);
 }
 
 /** An intent's own samples, then, for built-in intents, the phrases Alexa already knows for them. */

@@ -12,6 +12,7 @@ export const arabic: Language = {
     minus: ['سالب', 'ناقص'],
     sameAs: [
       ['مائ', 'مئ'], // مائة and مئة are one word, 100
+      ['مئتين', 'مئتان'], // 200 after a verb, as people say it
       // the tens and two as people say them (and as Arabic writes them after a verb): عشرين for عشرون
       ['اثنين', 'اثنان'],
       ['عشرين', 'عشرون'],
@@ -25,8 +26,15 @@ export const arabic: Language = {
     ],
   },
   builtInPhrases: {
-    'AMAZON.HelpIntent': ['مساعدة', 'ساعدني', 'أحتاج مساعدة', 'ماذا أستطيع أن أقول', 'ماذا يمكنني أن أفعل'],
-    'AMAZON.StopIntent': ['توقف', 'توقفي', 'قف', 'اسكت', 'اسكتي', 'كفى', 'خلاص'],
+    'AMAZON.HelpIntent': [
+      'مساعدة',
+      'ساعدني',
+      'ساعديني',
+      'أحتاج مساعدة',
+      'ماذا أستطيع أن أقول',
+      'ماذا يمكنني أن أفعل',
+    ],
+    'AMAZON.StopIntent': ['توقف', 'توقفي', 'قف', 'وقفي', 'اسكت', 'اسكتي', 'كفى', 'خلاص'],
     'AMAZON.CancelIntent': ['إلغاء', 'ألغ', 'الغي', 'انس الأمر', 'لا يهم'],
     'AMAZON.NavigateHomeIntent': ['الصفحة الرئيسية', 'اذهب إلى الصفحة الرئيسية', 'الرئيسية'],
     'AMAZON.YesIntent': ['نعم', 'أجل', 'أكيد', 'طبعا', 'حسنا', 'ايوه', 'اي'],

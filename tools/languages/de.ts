@@ -76,6 +76,7 @@ export const german: Language = {
     'mal',
     'doch',
     'jetzt',
+    'noch',
     'alexa',
     'kannst du',
     'könntest du',

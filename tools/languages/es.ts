@@ -71,6 +71,7 @@ export const spanish: Language = {
   },
   fillers: [
     'por favor',
+    'porfa',
     'eh',
     'em',
     'este',
@@ -79,6 +80,7 @@ export const spanish: Language = {
     'gracias',
     'entonces',
     'ahora',
+    'ya',
     'alexa',
     'puedes',
     'podrías',

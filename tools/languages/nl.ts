@@ -56,6 +56,7 @@ export const dutch: Language = {
     'ehm',
     'dan',
     'even',
+    'maar',
     'nu',
     'bedankt',
     'dank je',

@@ -11,6 +11,7 @@ export const portuguese: Language = {
     connectors: ['e'],
     minus: ['menos', 'negativo'],
     sameAs: [
+      ['quatorze', 'catorze'],
       ['dezesseis', 'dezasseis'],
       ['dezessete', 'dezassete'],
       ['dezenove', 'dezanove'],

@@ -363,3 +363,57 @@ describe("tolerance in German: Amazon's high-low model (de-DE)", () => {
     'wie spät ist es',
   ]);
 });
+
+describe("tolerance on the skill's own models, as people talk in each language", () => {
+  const ownModel = (locale: string) =>
+    resolverFor(join(ROOT, 'skill-package', 'interactionModels', 'custom', `${locale}.json`), locale);
+  const add = (amount: string): Record<string, string> => ({ amount });
+  const cases: Record<string, Expected[]> = {
+    'de-DE': [
+      ['zähl noch fünf dazu', 'IncrementIntent', add('5')],
+      ['mach noch siebenundvierzig dazu', 'IncrementIntent', add('47')],
+      ['zähl mal neunundneunzig dazu', 'IncrementIntent', add('99')],
+      ['setz den Zähler bitte zurück', 'ResetCountIntent'],
+    ],
+    'es-MX': [
+      ['agrégale quince porfa', 'IncrementIntent', add('15')],
+      ['oye súmale doscientos cincuenta porfa', 'IncrementIntent', add('250')],
+      ['¿cuánto llevo ya?', 'GetCountIntent'],
+    ],
+    'nl-NL': [
+      ['doe er maar zeven bij', 'IncrementIntent', add('7')],
+      ['tel er maar drieëntwintig bij alsjeblieft', 'IncrementIntent', add('23')],
+      ['stop maar', 'AMAZON.StopIntent'],
+    ],
+    'ar-SA': [
+      ['أضيفي مئتين لو سمحتي', 'IncrementIntent', add('200')],
+      ['ساعديني', 'AMAZON.HelpIntent'],
+      ['وقفي', 'AMAZON.StopIntent'],
+    ],
+    'ja-JP': [
+      ['えっと、百五を足してください', 'IncrementIntent', add('105')],
+      ['じゃあ七足して', 'IncrementIntent', add('7')],
+    ],
+  };
+  /** The words added above make none of these a request to the counter. */
+  const unrelated: Record<string, string[]> = {
+    'de-DE': ['noch ein bier bitte', 'mach mal noch das licht an', 'wie ist das wetter noch mal'],
+    'es-MX': ['ya pon música porfa', 'ya apaga la luz', 'porfa llama a mi mamá'],
+    'nl-NL': ['zet maar wat muziek op', 'doe het licht maar aan', 'bel mijn moeder maar'],
+    'ar-SA': ['شغلي أغنية لو سمحتي', 'ساعديني في الطبخ'],
+  };
+
+  for (const [locale, expected] of Object.entries(cases)) {
+    describe(locale, () => {
+      const resolver = ownModel(locale);
+      expectTolerant(resolver, expected);
+      expectFallback(resolver, unrelated[locale] ?? []);
+    });
+  }
+
+  it('names Japanese words left out as written, not kana by kana', () => {
+    expect(understood(ownModel('ja-JP'), 'えっと、百五を足してください')).to.deep.include({
+      ignored: ['えっと', 'ください'],
+    });
+  });
+});
