@@ -6,6 +6,7 @@ import {
   type InteractionModel,
   type ModelSlot,
 } from '../../../tools/dialog/interaction-model';
+import { interactionModelPath, readLocales } from '../../../tools/dialog/project';
 import { createUtteranceResolver } from '../../../tools/dialog/utterance-resolver';
 
 const SKILL_ID = 'amzn1.ask.skill.00000000-0000-0000-0000-000000000000';
@@ -14,10 +15,7 @@ const OWN_FIXTURES = join(__dirname, '..', '..', 'fixtures', 'interaction-models
 const AMAZON_SAMPLES = join(OWN_FIXTURES, 'amazon-samples');
 
 const MODELS = [
-  {
-    path: join(__dirname, '..', '..', '..', 'skill-package', 'interactionModels', 'custom', 'en-US.json'),
-    locale: 'en-US',
-  },
+  ...readLocales().map((locale) => ({ path: interactionModelPath(locale), locale })),
   { path: join(AMAZON_SAMPLES, 'petmatch.en-US.json'), locale: 'en-US' },
   { path: join(AMAZON_SAMPLES, 'highlow.en-US.json'), locale: 'en-US' },
   { path: join(AMAZON_SAMPLES, 'highlow.es-ES.json'), locale: 'es-ES' },
@@ -35,12 +33,18 @@ interface Example {
   resolvedTo?: string;
 }
 
-/** Twenty-one as people say it in each language of the models here. */
+/** Twenty-one as people say it in each language of the models here: a compound in every one of them. */
 const TWENTY_ONE: Record<string, string> = {
   en: 'twenty one',
   es: 'veintiuno',
   de: 'einundzwanzig',
+  fr: 'vingt et un',
+  it: 'ventuno',
+  pt: 'vinte e um',
+  ja: '二十一',
   hi: 'इक्कीस',
+  ar: 'واحد وعشرين',
+  nl: 'eenentwintig',
 };
 
 /** A number in words, a listed synonym, or any word for open types. */
