@@ -16,8 +16,8 @@ export const deDE: Speech = {
   currentCount: (count) => `Dein Zählerstand ist ${count}.`,
   reset: 'Dein Zähler steht wieder auf 0.',
   help:
-    'Ich zähle für dich mit. Sag hallo oder zähl 1 dazu, um hochzuzählen. Du kannst auch eine Zahl bis 1000 ' +
-    'dazuzählen, fragen: wie ist mein Stand, oder zurücksetzen sagen, um von vorne anzufangen. Was möchtest du tun?',
+    'Ich zähle für dich mit. Sag „hallo“ oder „zähl 1 dazu“, um hochzuzählen. Du kannst auch eine Zahl bis 1000 ' +
+    'dazuzählen, nach deinem Stand fragen oder mit „zurücksetzen“ von vorne anfangen. Was möchtest du tun?',
   goodbye: (count) => `Bis bald. Dein Zählerstand ist ${count}.`,
   goodbyeHome: 'Bis bald.',
   fallback: 'Tut mir leid, dabei kann ich dir nicht helfen. Sag Hilfe, um zu hören, was ich kann.',

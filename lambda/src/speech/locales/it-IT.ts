@@ -15,8 +15,8 @@ export const itIT: Speech = {
   currentCount: (count) => `Il tuo contatore è a ${count}.`,
   reset: 'Il tuo contatore è tornato a 0.',
   help:
-    "Tengo il conto per te. Per contare, di' ciao oppure aggiungi 1. Puoi anche aggiungere un numero fino a 1000, " +
-    'chiedere a quanto sei, o dire azzera per ricominciare da zero. Cosa vuoi fare?',
+    "Tengo il conto per te. Per contare, di' «ciao» oppure «aggiungi 1». Puoi anche aggiungere un numero fino a 1000, " +
+    'chiedere a quanto sei o dire «azzera» per ricominciare da zero. Cosa vuoi fare?',
   goodbye: (count) => `A presto. Il tuo contatore è a ${count}.`,
   goodbyeHome: 'A presto.',
   fallback: "Mi dispiace, con questo non posso aiutarti. Di' aiuto per sapere cosa posso fare.",

@@ -16,8 +16,8 @@ export const nlNL: Speech = {
   currentCount: (count) => `Je teller staat op ${count}.`,
   reset: 'Je teller staat weer op 0.',
   help:
-    'Ik houd een teller voor je bij. Zeg hallo of tel er 1 bij om op te tellen. Je kunt ook een getal tot en met 1000 ' +
-    'optellen, vragen wat je stand is, of reset zeggen om opnieuw te beginnen. Wat wil je doen?',
+    "Ik houd een teller voor je bij. Zeg 'hallo' of 'tel er 1 bij' om verder te tellen. Je kunt ook een getal tot en met 1000 " +
+    "optellen, vragen wat je stand is of 'reset' zeggen om opnieuw te beginnen. Wat wil je doen?",
   goodbye: (count) => `Tot ziens. Je teller staat op ${count}.`,
   goodbyeHome: 'Tot ziens.',
   fallback: 'Sorry, daar kan ik je niet mee helpen. Zeg help om te horen wat ik kan.',

@@ -16,7 +16,7 @@ export const ptBR: Speech = {
   reset: 'Seu contador voltou para 0.',
   help:
     'Eu guardo um contador para você. Para contar, diga “oi” ou “soma 1”. Você também pode somar um número até 1000, ' +
-    'perguntar qual é o total, ou dizer “zera” para começar do zero. O que você quer fazer?',
+    'perguntar qual é o total ou dizer “zera” para começar do zero. O que você quer fazer?',
   goodbye: (count) => `Tchau. Seu contador está em ${count}.`,
   goodbyeHome: 'Tchau.',
   fallback: 'Desculpe, não posso ajudar com isso. Diga ajuda para saber o que eu posso fazer.',

@@ -19,8 +19,8 @@ export const spanish: Speech = {
   currentCount: (count) => `Tu contador marca ${count}.`,
   reset: 'Tu contador volvió a 0.',
   help:
-    'Llevo la cuenta por ti. Para contar, di hola o suma 1. También puedes sumar un número hasta 1000, ' +
-    'preguntar cuánto llevas, o decir reinicia para empezar de cero. ¿Qué quieres hacer?',
+    'Llevo la cuenta por ti. Para contar, di «hola» o «suma 1». También puedes sumar un número hasta 1000, ' +
+    'preguntar cuánto llevas o decir «reinicia» para empezar de cero. ¿Qué quieres hacer?',
   goodbye: (count) => `Hasta luego. Tu contador marca ${count}.`,
   goodbyeHome: 'Hasta luego.',
   fallback: 'Lo siento, no puedo ayudarte con eso. Di ayuda para saber qué puedo hacer.',

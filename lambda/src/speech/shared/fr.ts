@@ -18,7 +18,7 @@ export const french: Speech = {
   reset: 'Votre compteur est revenu à 0.',
   help:
     "Je tiens un compteur pour vous. Pour compter, dites « bonjour » ou « ajoute 1 ». Vous pouvez aussi ajouter un nombre jusqu'à 1000, " +
-    'demander quel est le total, ou dire « remets à zéro » pour repartir de zéro. Dites-moi ce que vous voulez faire.',
+    'demander quel est le total ou dire « remets à zéro » pour recommencer. Dites-moi ce que vous voulez faire.',
   goodbye: (count) => `Au revoir. Votre compteur est à ${count}.`,
   goodbyeHome: 'Au revoir.',
   fallback: 'Désolée, je ne peux pas vous aider avec ça. Dites aide pour savoir ce que je sais faire.',
