@@ -2,6 +2,7 @@
  * `npm run bench`: the figures behind the README's claims, each next to its baseline from the same run.
  * Each section is a module of its own; this file only runs them in order. Prints figures; asserts nothing.
  */
+import { parseOptions, reportFailure, UsageError } from '../tools/cli/command-line';
 import { compareEngines } from './engines';
 import { loadOnOneUserAndMany } from './load';
 import { compareWithOfficialAdapter } from './official-adapter';
@@ -17,6 +18,7 @@ const SECTIONS: [title: string, run: () => Promise<void>][] = [
 ];
 
 async function main(): Promise<void> {
+  parseOptions({ options: {}, usage: 'Usage: npm run bench (it takes no options)' });
   for (const [title, run] of SECTIONS) {
     console.log(`\n## ${title}\n`);
     await run();
@@ -24,6 +26,7 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
+  if (error instanceof UsageError) return reportFailure(error);
   console.error(error);
   process.exit(1);
 });

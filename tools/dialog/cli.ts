@@ -2,9 +2,11 @@
  * `npm start`: `ask dialog` on this machine. Talks to the skill from lambda/src through the skill's own
  * interaction model, with the embedded DynamoDB, and reads and writes ask-cli's replay and skill-io files.
  */
-import { existsSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
+import { dirname } from 'node:path';
 import { createInterface } from 'node:readline';
-import { parseArgs, styleText } from 'node:util';
+import { styleText } from 'node:util';
+import { asUsageError, parseOptions, reportFailure, UsageError } from '../cli/command-line';
 import { startLocalSkill } from '../local/local-skill';
 import { LocalStoreError } from '../local/store-errors';
 import {
@@ -32,8 +34,7 @@ ${STORE_USAGE}
   --strict               match samples as written: no filler word ("please", "um") is ignored
 Exit status: 0, or 1 when the skill threw or gave an invalid response, or 2 when the dialog could not start.`;
 
-/** Could not start: wrong options or files. Exit status 2. */
-class StartError extends Error {}
+const SYNOPSIS = 'Usage: npm start -- [options]; npm start -- --help lists them.';
 
 interface Options {
   replay?: string;
@@ -45,8 +46,8 @@ interface Options {
   strict: boolean;
 }
 
-function parseOptions(args: string[]): Options | 'help' {
-  const { values } = parseArgs({
+function readOptions(args: string[]): Options | 'help' {
+  const { values } = parseOptions({
     args,
     options: {
       replay: { type: 'string', short: 'r' },
@@ -58,17 +59,26 @@ function parseOptions(args: string[]): Options | 'help' {
       strict: { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
     },
+    usage: SYNOPSIS,
   });
   if (values.help) return 'help';
+  if (values['save-skill-io']) expectFolderOf(values['save-skill-io']);
   return {
     replay: values.replay,
     saveSkillIo: values['save-skill-io'],
     locale: values.locale,
-    store: asStartError(() => chooseStore(values)),
+    store: asUsageError(() => chooseStore(values)),
     userId: alexaId('amzn1.ask.account.', values['user-id'] ?? 'local-user'),
     deviceId: alexaId('amzn1.ask.device.', values['device-id'] ?? 'local-device'),
     strict: values.strict ?? false,
   };
+}
+
+/** Checked before the dialog, so that its end does not fail on a typo. */
+function expectFolderOf(file: string): void {
+  const folder = dirname(file);
+  if (!statSync(folder, { throwIfNoEntry: false })?.isDirectory())
+    throw new UsageError(`--save-skill-io: there is no folder ${folder} to write ${file} in.`);
 }
 
 /** "alice" becomes "amzn1.ask.account.alice"; a full id stays as it is. */
@@ -77,7 +87,7 @@ function alexaId(prefix: string, id: string): string {
 }
 
 async function main(args: string[]): Promise<number> {
-  const options = parseOptions(args);
+  const options = readOptions(args);
   if (options === 'help') {
     console.log(USAGE);
     return 0;
@@ -87,7 +97,7 @@ async function main(args: string[]): Promise<number> {
   const locale = replay?.locale ?? options.locale ?? readLocales()[0] ?? 'en-US';
   const skillId = replay?.skillId ?? readSkillId();
   const model = readModel(locale);
-  asStartError(() => requireLanguage(locale));
+  asUsageError(() => requireLanguage(locale));
 
   const colour = process.stdout.isTTY === true && !process.env.NO_COLOR;
   const skill = await startSkill(options.store);
@@ -118,8 +128,8 @@ async function main(args: string[]): Promise<number> {
       await runInteractively(runner, colour);
     }
   } finally {
-    if (options.saveSkillIo) writeSkillIoFile(options.saveSkillIo, runner.exchanges);
     await skill.stop();
+    if (options.saveSkillIo) writeSkillIoFile(options.saveSkillIo, runner.exchanges);
   }
   console.log('Goodbye!');
   return runner.problemCount > 0 ? 1 : 0;
@@ -141,28 +151,20 @@ function banner(invocationName: string, locale: string, options: Options): strin
 }
 
 function readReplay(path: string): ReplayFile {
-  return asStartError(() => readReplayFile(path));
+  return asUsageError(() => readReplayFile(path));
 }
 
 function readModel(locale: string) {
   const path = interactionModelPath(locale);
-  if (!existsSync(path)) throw new StartError(`There is no interaction model for ${locale} at ${path}`);
-  return asStartError(() => readInteractionModel(path));
-}
-
-function asStartError<T>(read: () => T): T {
-  try {
-    return read();
-  } catch (error) {
-    throw new StartError(error instanceof Error ? error.message : String(error), { cause: error });
-  }
+  if (!existsSync(path)) throw new UsageError(`There is no interaction model for ${locale} at ${path}`);
+  return asUsageError(() => readInteractionModel(path));
 }
 
 async function startSkill(store: StoreChoice) {
   try {
     return await startLocalSkill(store);
   } catch (error) {
-    if (error instanceof LocalStoreError) throw new StartError(error.message, { cause: error });
+    if (error instanceof LocalStoreError) throw new UsageError(error.message, { cause: error });
     throw error;
   }
 }
@@ -186,19 +188,6 @@ async function runInteractively(runner: DialogRunner, colour: boolean): Promise<
   lines.close();
 }
 
-/** parseArgs's errors: an unknown option, a missing value. */
-function isArgumentError(error: unknown): boolean {
-  const code = (error as { code?: unknown })?.code;
-  return typeof code === 'string' && code.startsWith('ERR_PARSE_ARGS');
-}
-
-main(process.argv.slice(2)).then(
-  (status) => {
-    process.exitCode = status;
-  },
-  (error: unknown) => {
-    console.error(`[Error]: ${error instanceof Error ? error.message : String(error)}`);
-    if (isArgumentError(error)) console.error(USAGE);
-    process.exitCode = error instanceof StartError || isArgumentError(error) ? 2 : 1;
-  },
-);
+main(process.argv.slice(2)).then((status) => {
+  process.exitCode = status;
+}, reportFailure);

@@ -68,13 +68,34 @@ export interface Prompt {
 }
 
 export function readInteractionModel(path: string): InteractionModel {
-  const model = JSON.parse(readFileSync(path, 'utf8')) as InteractionModel;
+  const model = readJson(path) as InteractionModel;
   if (!model?.interactionModel?.languageModel?.invocationName) {
     throw new Error(
       `${path} is not an interaction model: interactionModel.languageModel.invocationName is missing`,
     );
   }
   return model;
+}
+
+/** The file's JSON; what goes wrong names the file, since a tool may be reading a path the user gave it. */
+function readJson(path: string): unknown {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (error) {
+    const { code } = error as NodeJS.ErrnoException;
+    throw new Error(
+      `Cannot read the interaction model ${path}: ${code === 'ENOENT' ? 'no such file' : code}`,
+      {
+        cause: error,
+      },
+    );
+  }
+  try {
+    return JSON.parse(text);
+  } catch (error) {
+    throw new Error(`${path} is not JSON: ${(error as Error).message}`, { cause: error });
+  }
 }
 
 export function findIntent(model: InteractionModel, name: string): ModelIntent | undefined {

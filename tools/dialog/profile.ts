@@ -2,8 +2,8 @@
  * The utterance profiler: `npm run profile -- "add twenty one"` prints what Alexa would send for an utterance
  * spoken inside a session (intent, slots, entity resolution), as JSON, like the developer console's profiler.
  */
-import { parseArgs } from 'node:util';
 import type { Intent } from 'ask-sdk-model';
+import { asUsageError, parseOptions, reportFailure, UsageError } from '../cli/command-line';
 import { localeInFileName, readInteractionModel } from './interaction-model';
 import { interactionModelPath, readLocales, readSkillId } from './project';
 import { createUtteranceResolver, type Understanding } from './utterance-resolver';
@@ -14,8 +14,10 @@ const USAGE = `Usage: npm run profile -- [--model PATH] [--locale LOCALE] [--str
                    else the first locale of skill.json)
   --strict         match samples as written: no filler word ("please", "um") is ignored`;
 
+const SYNOPSIS = 'Usage: npm run profile -- [--model PATH] [--locale LOCALE] [--strict] "utterance" ...';
+
 function main(): void {
-  const { values, positionals } = parseArgs({
+  const { values, positionals } = parseOptions({
     options: {
       model: { type: 'string' },
       locale: { type: 'string' },
@@ -23,14 +25,16 @@ function main(): void {
       help: { type: 'boolean', short: 'h' },
     },
     allowPositionals: true,
+    usage: SYNOPSIS,
   });
-  if (values.help || positionals.length === 0) {
+  if (values.help) {
     console.log(USAGE);
-    process.exitCode = values.help ? 0 : 2;
     return;
   }
   const fromFileName = values.model && !values.locale ? localeInFileName(values.model) : undefined;
   const locale = values.locale ?? fromFileName ?? readLocales()[0] ?? 'en-US';
+  const model = asUsageError(() => readInteractionModel(values.model ?? interactionModelPath(locale)));
+  if (positionals.length === 0) throw new UsageError(`Give an utterance to profile. ${SYNOPSIS}`);
   if (values.model && !values.locale) {
     console.error(
       fromFileName
@@ -38,7 +42,6 @@ function main(): void {
         : `Locale ${locale}, the skill's first: the model's file name names none (--locale sets one).`,
     );
   }
-  const model = readInteractionModel(values.model ?? interactionModelPath(locale));
   const resolver = createUtteranceResolver(model, {
     locale,
     skillId: readSkillId(),
@@ -84,6 +87,5 @@ function filledSlots(intent: Intent): object {
 try {
   main();
 } catch (error) {
-  console.error(`[Error]: ${error instanceof Error ? error.message : String(error)}`);
-  process.exitCode = 1;
+  reportFailure(error);
 }

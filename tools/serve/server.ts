@@ -5,8 +5,8 @@
  * DYNAMODB_PERSISTENCE_TABLE_NAME names, or the embedded one in .local/ (in memory with --memory).
  */
 import path from 'node:path';
-import { parseArgs } from 'node:util';
 import { readConfig } from '../../lambda/src/config';
+import { asUsageError, parseOptions, reportFailure, UsageError } from '../cli/command-line';
 import { chosenAskProfile, skillIdFromAskStates } from '../deploy/ask-project';
 import { LocalStoreError } from '../local/store-errors';
 import { chooseStore, STORE_OPTIONS } from '../local/store-options';
@@ -14,15 +14,19 @@ import { startSkillServer } from './skill-server';
 
 const PROJECT_ROOT = path.resolve(__dirname, '..', '..');
 
+const USAGE =
+  'Usage: npm run serve -- [--no-verify] [--engine ENGINE] [--memory | --data-dir DIR], with PORT and HOST';
+
 async function main(): Promise<void> {
-  const { values } = parseArgs({
+  const { values } = parseOptions({
     options: { verify: { type: 'boolean', default: true }, ...STORE_OPTIONS },
     allowNegative: true,
+    usage: USAGE,
   });
   const port = Number(process.env.PORT || 3000);
   if (!Number.isInteger(port) || port < 0 || port > 65535)
-    throw new Error(`PORT must be a port number, not "${process.env.PORT}"`);
-  const store = chooseStore(values);
+    throw new UsageError(`PORT must be a port number, not "${process.env.PORT}".`);
+  const store = asUsageError(() => chooseStore(values));
   const config = readConfig();
   const profile = chosenAskProfile();
   const skillIdSource = config.skillId ? 'SKILL_ID' : `.ask/ask-states.json (profile ${profile})`;
@@ -64,6 +68,6 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  console.error(error instanceof Error ? error.message : error);
-  process.exit(error instanceof LocalStoreError ? 2 : 1);
+  // a store that could not start for a reason the user can fix (a folder in use, no Java) is theirs to fix
+  reportFailure(error instanceof LocalStoreError ? new UsageError(error.message, { cause: error }) : error);
 });

@@ -4,24 +4,37 @@
  * the code handles.
  */
 import path from 'node:path';
-import { parseArgs } from 'node:util';
 import { HANDLED_INTENTS } from '../../lambda/src/intents';
+import { parseOptions, reportFailure, UsageError } from '../cli/command-line';
 import { lintSkillPackage } from './skill-package';
 
-const { values, positionals } = parseArgs({
-  options: { 'brand-name': { type: 'string', multiple: true, default: [] } },
-  allowPositionals: true,
-});
-const skillPackageDir = path.resolve(positionals[0] ?? path.join(__dirname, '../../skill-package'));
-const problems = lintSkillPackage(skillPackageDir, {
-  handledIntents: HANDLED_INTENTS,
-  brandNames: values['brand-name'],
-});
+const USAGE = 'Usage: npm run lint:skill -- [--brand-name WORD]... [SKILL_PACKAGE_DIR]';
 
-if (problems.length > 0) {
-  console.error(`lint:skill found ${problems.length} problem(s):`);
-  for (const problem of problems) console.error(`  ${problem}`);
-  process.exitCode = 1;
-} else {
-  console.log(`lint:skill: ${path.relative(process.cwd(), skillPackageDir) || '.'} passed every check.`);
+function main(): void {
+  const { values, positionals } = parseOptions({
+    options: { 'brand-name': { type: 'string', multiple: true, default: [] } },
+    allowPositionals: true,
+    usage: USAGE,
+  });
+  if (positionals.length > 1)
+    throw new UsageError(`Give one skill package folder, not ${positionals.length}. ${USAGE}`);
+  const skillPackageDir = path.resolve(positionals[0] ?? path.join(__dirname, '../../skill-package'));
+  const problems = lintSkillPackage(skillPackageDir, {
+    handledIntents: HANDLED_INTENTS,
+    brandNames: values['brand-name'],
+  });
+
+  if (problems.length > 0) {
+    console.error(`lint:skill found ${problems.length} problem(s):`);
+    for (const problem of problems) console.error(`  ${problem}`);
+    process.exitCode = 1;
+  } else {
+    console.log(`lint:skill: ${path.relative(process.cwd(), skillPackageDir) || '.'} passed every check.`);
+  }
+}
+
+try {
+  main();
+} catch (error) {
+  reportFailure(error);
 }
