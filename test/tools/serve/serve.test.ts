@@ -1,6 +1,7 @@
 import { expect } from 'chai';
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
+import net from 'node:net';
 import path from 'node:path';
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { RequestEnvelope, ResponseEnvelope } from 'ask-sdk-model';
@@ -66,6 +67,34 @@ function post(url: string, body: unknown, headers: Record<string, string> = {}) 
   });
 }
 
+function postText(url: string, body: string) {
+  return fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+}
+
+/** A refusal as the server sends it: short JSON that says what was wrong, no stack trace, no paths. */
+async function expectShortJsonError(reply: Response, status: number): Promise<string> {
+  expect(reply.status).to.equal(status);
+  expect(reply.headers.get('content-type')).to.match(/^application\/json/);
+  const text = await reply.text();
+  expect(text.length).to.be.below(200);
+  expect(text).not.to.match(/\bat \S+ \(|node_modules|\/tools\//);
+  const { error } = JSON.parse(text) as { error: string };
+  expect(error).to.be.a('string');
+  return error;
+}
+
+/** What a client sees on its socket: the bytes the server sent before closing it. */
+function rawExchange(url: string, send: (socket: net.Socket) => void): Promise<string> {
+  const { hostname, port } = new URL(url);
+  return new Promise((resolve, reject) => {
+    const socket = net.connect(Number(port), hostname, () => send(socket));
+    let received = '';
+    socket.on('data', (chunk) => (received += chunk));
+    socket.on('close', () => resolve(received));
+    socket.on('error', reject);
+  });
+}
+
 async function askSkill(url: string, request: RequestEnvelope): Promise<ResponseEnvelope> {
   const reply = await post(url, request);
   expect(reply.status, await reply.clone().text()).to.equal(200);
@@ -84,10 +113,9 @@ describe('npm run serve', function () {
       expect(serve.stdout).to.include('Storage: embedded DynamoDB in memory');
     });
 
-    it('rejects an unsigned request with 400', async () => {
-      const reply = await post(serve.url, launchRequest());
-      expect(reply.status).to.equal(400);
-      expect(await reply.text()).to.include('Missing Certificate for the skill request');
+    it('rejects an unsigned request with 400 and a short JSON reason', async () => {
+      const error = await expectShortJsonError(await post(serve.url, launchRequest()), 400);
+      expect(error).to.include('Missing Certificate for the skill request');
     });
 
     it("rejects a request signed with a certificate URL that is not Amazon's", async () => {
@@ -116,6 +144,36 @@ describe('npm run serve', function () {
       const response = await askSkill(serve.url, launchRequest());
       expectValidResponse(response);
       expect(speechOf(response)).to.include('Welcome to Hello Counter. Your saved counter is 0.');
+    });
+
+    for (const [name, body] of [
+      ['malformed JSON', '{"version": "1.0", "request": '],
+      ['null', 'null'],
+      ['an empty object', '{}'],
+      ['an array', '[{"request": {"type": "LaunchRequest"}}]'],
+      ['a request without a type', '{"request": {}}'],
+    ]) {
+      it(`answers ${name} with 400 and a short JSON reason, and logs no stack trace`, async () => {
+        const error = await expectShortJsonError(await postText(serve.url, body), 400);
+        expect(error).to.include('not an Alexa request envelope');
+        expect(serve.stderr).not.to.match(/\n\s+at /);
+      });
+    }
+
+    it('answers a body over 100 KB with 413 and a short JSON reason, without reading it or logging it', async () => {
+      const huge = JSON.stringify({ ...launchRequest(), padding: 'x'.repeat(200 * 1024) });
+      const error = await expectShortJsonError(await postText(serve.url, huge), 413);
+      expect(error).to.include('larger than 100kb');
+      expect(serve.stderr).not.to.match(/\n\s+at |PayloadTooLarge/);
+    });
+
+    it('answers any other path or method with 404 and a short JSON reason', async () => {
+      await expectShortJsonError(await fetch(new URL('/skill', serve.url), { method: 'POST' }), 404);
+      await expectShortJsonError(await fetch(serve.url), 404);
+    });
+
+    it('still answers after all that', async () => {
+      expect(speechOf(await askSkill(serve.url, launchRequest()))).to.include('Your saved counter is 0.');
     });
   });
 
@@ -171,10 +229,51 @@ describe('npm run serve', function () {
       expect(speechOf(await askSkill(server.url, launchRequest()))).to.include('Your saved counter is 0.');
     });
 
-    it("refuses another skill's requests without answering them", async () => {
+    it("refuses another skill's requests with 400, without answering them", async () => {
       const reply = await post(server.url, launchRequest({ skillId: 'amzn1.ask.skill.someone-else' }));
-      expect(reply.status).to.be.at.least(400);
-      expect(await reply.text()).not.to.include('outputSpeech');
+      expect(await expectShortJsonError(reply, 400)).to.equal('The request is for another skill.');
+    });
+  });
+
+  describe('against slow clients', () => {
+    let server: SkillServer;
+    /** What each slow client received before the server closed its connection; they all run at once. */
+    let slowloris: Promise<string>;
+    let bodiless: Promise<string>;
+    let silent: Promise<string>;
+    before(async () => {
+      server = await startSkillServer({
+        port: 0,
+        host: '127.0.0.1',
+        verifyRequests: false,
+        config: { ...readConfig({}), skillId: undefined },
+      });
+      slowloris = rawExchange(server.url, (socket) => {
+        socket.write('POST / HTTP/1.1\r\nHost: skill\r\n');
+        const trickle = setInterval(() => socket.write('X-Slow: 1\r\n'), 200);
+        socket.on('close', () => clearInterval(trickle));
+      });
+      bodiless = rawExchange(server.url, (socket) =>
+        socket.write('POST / HTTP/1.1\r\nHost: skill\r\nContent-Length: 2000\r\n\r\n{"request"'),
+      );
+      silent = rawExchange(server.url, () => undefined);
+    });
+    after(async () => server?.close());
+
+    it('answers other requests meanwhile', async () => {
+      expect(speechOf(await askSkill(server.url, launchRequest()))).to.include('Your saved counter is 0.');
+    });
+
+    it('closes, with 408, a connection whose headers trickle in (slowloris)', async () => {
+      expect(await slowloris).to.match(/^HTTP\/1\.1 408 /);
+    });
+
+    it('closes, with 408, a connection that sends nothing at all', async () => {
+      expect(await silent).to.match(/^HTTP\/1\.1 408 /);
+    });
+
+    it('closes, with 408, a connection that announces a body and never sends it', async () => {
+      expect(await bodiless).to.match(/^HTTP\/1\.1 408 /);
     });
   });
 });
