@@ -1,5 +1,4 @@
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { readFileSync, writeFileSync } from 'node:fs';
 import type { Exchange } from './conversation';
 
 /** ask-cli's replay file, the input of `ask dialog --replay`: one file runs here and against Amazon. */
@@ -47,7 +46,23 @@ export function writeSkillIoFile(path: string, exchanges: Exchange[]): void {
   });
 }
 
+/** Writes into an existing folder only: a mistyped path makes no folders, it says what went wrong. */
 function writeJson(path: string, content: unknown): void {
-  mkdirSync(dirname(path), { recursive: true });
-  writeFileSync(path, `${JSON.stringify(content, null, 2)}\n`, 'utf8');
+  try {
+    writeFileSync(path, `${JSON.stringify(content, null, 2)}\n`, 'utf8');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code ?? '';
+    const reason = WRITE_ERRORS[code] ?? (error as Error).message;
+    throw new Error(`Cannot write ${path}: ${reason}.`, { cause: error });
+  }
 }
+
+const WRITE_ERRORS: Record<string, string> = {
+  ENOENT: 'its folder does not exist',
+  ENOTDIR: 'part of its path is a file, not a folder',
+  EISDIR: 'it is a folder',
+  EACCES: 'permission denied',
+  EPERM: 'permission denied',
+  EROFS: 'the file system is read-only',
+  ENOSPC: 'the disk is full',
+};

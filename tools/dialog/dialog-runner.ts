@@ -76,7 +76,12 @@ export function createDialogRunner(options: {
       return;
     }
     const userInput = flag ? [...utterances, QUIT_COMMAND] : [...utterances];
-    writeReplayFile(fileName, { ...replayTarget, type: 'text', userInput });
+    try {
+      writeReplayFile(fileName, { ...replayTarget, type: 'text', userInput });
+    } catch (error) {
+      output.error(paint(['red', 'bold'], '[Error]: ') + `${(error as Error).message} Nothing was recorded.`);
+      return;
+    }
     output.line(
       `Created replay file at ${fileName}${flag ? ' (appended ".quit" to list of utterances).' : ''}`,
     );

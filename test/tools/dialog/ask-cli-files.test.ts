@@ -1,7 +1,7 @@
 import { expect } from 'chai';
 import { DialogCommand } from 'ask-cli/dist/lib/commands/dialog';
 import optionModel from 'ask-cli/dist/lib/commands/option-model.json';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { readReplayFile, writeSkillIoFile } from '../../../tools/dialog/ask-cli-files';
@@ -66,7 +66,7 @@ describe("ask-cli's files", () => {
   });
 
   it('--save-skill-io writes {invocations: [{request, response: {body}}]}, and the error when the skill threw', () => {
-    const path = join(workDir, 'out', 'skill-io.json');
+    const path = join(workDir, 'skill-io.json');
     const caller = { skillId: 'amzn1.ask.skill.x', userId: 'u', deviceId: 'd', locale: 'en-US' };
     const request = requestEnvelope(caller, newSession(), launchRequest('en-US'));
     const body = { version: '1.0', response: {} };
@@ -80,5 +80,18 @@ describe("ask-cli's files", () => {
         { request, response: { error: 'Error: boom' } },
       ],
     });
+  });
+
+  it('writes into an existing folder only, and says why it could not write, naming the file', () => {
+    const notAFolder = fileWith('{}');
+    const cases: [path: string, reason: string][] = [
+      [join(workDir, 'no', 'such', 'folder', 'skill-io.json'), 'its folder does not exist'],
+      [join(notAFolder, 'skill-io.json'), 'part of its path is a file, not a folder'],
+      [workDir, 'it is a folder'],
+    ];
+    for (const [path, reason] of cases) {
+      expect(() => writeSkillIoFile(path, [])).to.throw(`Cannot write ${path}: ${reason}.`);
+    }
+    expect(existsSync(join(workDir, 'no'))).to.equal(false);
   });
 });

@@ -1,9 +1,10 @@
 import { expect } from 'chai';
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PLACEHOLDER_SKILL_ID } from '../../../tools/dialog/project';
+import { npmRun, type NpmRun } from '../../support/npm-run';
 
 const ROOT = join(__dirname, '..', '..', '..');
 const CLI = join(ROOT, 'tools', 'dialog', 'cli.ts');
@@ -119,5 +120,39 @@ describe('npm start (the CLI, as its own process)', function () {
     const strict = await runCli(['--memory', '--strict', '--replay', replay]);
     expect(strict.stdout).to.not.include('Alexa > Added 5.');
     expect(strict.stderr).to.not.include('[Tolerance]');
+  });
+
+  describe('typed into, through npm', () => {
+    let runs: NpmRun[];
+    beforeEach(() => (runs = []));
+    afterEach(() => runs.forEach((run) => run.kill()));
+
+    /** `npm start` with piped input, once it has answered "add four" in a session. */
+    async function startSession(args: string[]): Promise<NpmRun> {
+      const run = npmRun('start', args);
+      runs.push(run);
+      run.type('open hello counter');
+      run.type('add four');
+      await run.waitFor(/Alexa > Added 4\. Your saved counter is \d+\./);
+      return run;
+    }
+
+    it('.record to a path it cannot write says so, creates no folders, and the dialog goes on', async () => {
+      const aFile = writeReplay('a-file.json', ['open hello counter']);
+      const run = await startSession(['--memory']);
+      run.type(`.record ${join(workDir, 'no', 'such', 'dir', 'x.json')}`);
+      run.type(`.record ${join(aFile, 'x.json')}`);
+      run.type('add two');
+      run.type('.quit');
+
+      expect(await run.ended, run.output).to.equal(0);
+      expect(run.output).to.include(
+        `[Error]: Cannot write ${join(workDir, 'no', 'such', 'dir', 'x.json')}: its folder does not exist. ` +
+          'Nothing was recorded.',
+      );
+      expect(run.output).to.include(`Cannot write ${join(aFile, 'x.json')}: part of its path is a file`);
+      expect(run.output).to.include('Alexa > Added 2. Your saved counter is 6.');
+      expect(existsSync(join(workDir, 'no'))).to.equal(false);
+    });
   });
 });
