@@ -2,6 +2,8 @@
  * `npm start`: `ask dialog` on this machine. Talks to the skill from lambda/src through the skill's own
  * interaction model, with the embedded DynamoDB, and reads and writes ask-cli's replay and skill-io files.
  */
+// first, to know who started us before anything else takes time
+import { onStopRequest } from '../cli/stop-requests';
 import { existsSync, statSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { createInterface } from 'node:readline';
@@ -92,6 +94,11 @@ async function main(args: string[]): Promise<number> {
     console.log(USAGE);
     return 0;
   }
+  const stopRequest = new AbortController();
+  onStopRequest((reason) => {
+    console.error(`Stopping (${reason}).`);
+    stopRequest.abort();
+  });
   const replay = options.replay ? readReplay(options.replay) : undefined;
   // as in ask-cli, a replay file's skill id and locale win over the project's
   const locale = replay?.locale ?? options.locale ?? readLocales()[0] ?? 'en-US';
@@ -121,11 +128,11 @@ async function main(args: string[]): Promise<number> {
   });
   try {
     console.log(banner(model.interactionModel.languageModel.invocationName, locale, options));
-    const outcome = replay ? await runInputs(runner, replay.userInput) : 'continue';
+    const outcome = replay ? await runInputs(runner, replay.userInput, stopRequest.signal) : 'continue';
     // like ask dialog, a replay without a final ".quit" goes on interactively, but only at a terminal
     if (outcome === 'continue' && (!replay || process.stdin.isTTY)) {
       if (replay) console.log(SWITCHING_TO_INTERACTIVE);
-      await runInteractively(runner, colour);
+      await runInteractively(runner, colour, stopRequest.signal);
     }
   } finally {
     await skill.stop();
@@ -169,8 +176,16 @@ async function startSkill(store: StoreChoice) {
   }
 }
 
-/** Reads lines from the terminal with the "User  > " prompt, or from piped input, until .quit, ctrl+c or the end. */
-async function runInteractively(runner: DialogRunner, colour: boolean): Promise<void> {
+/**
+ * Reads lines from the terminal with the "User  > " prompt, or from piped input, until .quit, ctrl+c, the end
+ * or a stop request; a turn under way when the stop comes is finished first.
+ */
+async function runInteractively(
+  runner: DialogRunner,
+  colour: boolean,
+  stopRequest: AbortSignal,
+): Promise<void> {
+  if (stopRequest.aborted) return;
   const terminal = process.stdin.isTTY === true;
   const lines = createInterface({
     input: process.stdin,
@@ -179,9 +194,11 @@ async function runInteractively(runner: DialogRunner, colour: boolean): Promise<
     prompt: colour ? styleText(['yellow', 'bold'], USER_PROMPT) : USER_PROMPT,
   });
   lines.on('SIGINT', () => lines.close());
+  stopRequest.addEventListener('abort', () => lines.close());
   const prompt = () => terminal && lines.prompt();
   prompt();
   for await (const line of lines) {
+    if (stopRequest.aborted) break;
     if ((await runner.handle(line, { typedAtTerminal: terminal })) === 'quit') break;
     prompt();
   }

@@ -118,10 +118,14 @@ export function createDialogRunner(options: {
   };
 }
 
-/** Runs inputs in order, as a replay does, up to a `.quit`. */
-export async function runInputs(runner: DialogRunner, inputs: string[]): Promise<'continue' | 'quit'> {
+/** Runs inputs in order, as a replay does, up to a `.quit` or a stop request. */
+export async function runInputs(
+  runner: DialogRunner,
+  inputs: string[],
+  stopRequest?: AbortSignal,
+): Promise<'continue' | 'quit'> {
   for (const input of inputs) {
-    if ((await runner.handle(input)) === 'quit') return 'quit';
+    if (stopRequest?.aborted || (await runner.handle(input)) === 'quit') return 'quit';
   }
   return 'continue';
 }

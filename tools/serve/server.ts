@@ -2,8 +2,12 @@
  * `npm run serve [-- --no-verify] [-- --memory] [-- --engine dynamodb-local]`: the skill as an HTTP
  * endpoint, for a container or a machine behind an HTTPS proxy or tunnel. PORT (default 3000) and HOST
  * (default 127.0.0.1; 0.0.0.0 in a container) choose where it listens. DynamoDB is the table
- * DYNAMODB_PERSISTENCE_TABLE_NAME names, or the embedded one in .local/ (in memory with --memory).
+ * DYNAMODB_PERSISTENCE_TABLE_NAME names, or the embedded one in .local/ (in memory with --memory). SIGTERM,
+ * SIGINT or SIGHUP, to it or to the npm that runs it, stop it: it stops listening, lets the requests in hand
+ * finish for a second and releases the data folder.
  */
+// first, to know who started us before anything else takes time
+import { onStopRequest } from '../cli/stop-requests';
 import path from 'node:path';
 import { readConfig } from '../../lambda/src/config';
 import { asUsageError, parseOptions, reportFailure, UsageError } from '../cli/command-line';
@@ -39,6 +43,16 @@ async function main(): Promise<void> {
     config: { ...config, skillId },
     ...store,
   });
+  onStopRequest((reason) => {
+    console.log(`Stopping (${reason}).`);
+    server.close().then(
+      () => process.exit(0),
+      (error: unknown) => {
+        console.error(error);
+        process.exit(1);
+      },
+    );
+  });
   console.log(`Storage: ${server.storage}`);
   console.log(
     skillId
@@ -53,18 +67,6 @@ async function main(): Promise<void> {
   }
   // Last, so that a script waiting for this line has seen the rest.
   console.log(`Skill endpoint: POST ${server.url}`);
-
-  const stop = () => {
-    server.close().then(
-      () => process.exit(0),
-      (error: unknown) => {
-        console.error(error);
-        process.exit(1);
-      },
-    );
-  };
-  process.once('SIGINT', stop);
-  process.once('SIGTERM', stop);
 }
 
 main().catch((error: unknown) => {

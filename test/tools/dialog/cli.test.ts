@@ -4,7 +4,10 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'no
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PLACEHOLDER_SKILL_ID } from '../../../tools/dialog/project';
+import { startLocalSkill } from '../../../tools/local/local-skill';
 import { npmRun, type NpmRun } from '../../support/npm-run';
+import { launchRequest } from '../../support/requests';
+import { speechOf } from '../../support/responses';
 
 const ROOT = join(__dirname, '..', '..', '..');
 const CLI = join(ROOT, 'tools', 'dialog', 'cli.ts');
@@ -154,5 +157,38 @@ describe('npm start (the CLI, as its own process)', function () {
       expect(run.output).to.include('Alexa > Added 2. Your saved counter is 6.');
       expect(existsSync(join(workDir, 'no'))).to.equal(false);
     });
+
+    it('SIGTERM to npm ends it cleanly and frees the data folder: the next npm start on it keeps the count', async () => {
+      const dataDir = join(workDir, 'dynamodb');
+      const first = await startSession(['--data-dir', dataDir]);
+      first.signal('SIGTERM');
+      await first.ended;
+      expect(first.output).to.match(/Stopping \(.*\)\.\n(.|\n)*Goodbye!/);
+
+      const second = npmRun('start', [
+        '--data-dir',
+        dataDir,
+        '--replay',
+        writeReplay('next.json', ['open hello counter']),
+      ]);
+      runs.push(second);
+      expect(await second.ended, second.output).to.equal(0);
+      expect(second.output).to.include('Alexa > Welcome back. Your saved counter is 4.');
+    });
+
+    for (const signal of ['SIGINT', 'SIGKILL'] as const) {
+      it(`${signal} to npm ends it cleanly too, and frees the data folder`, async () => {
+        const dataDir = join(workDir, 'dynamodb');
+        const run = await startSession(['--data-dir', dataDir]);
+        run.signal(signal);
+        await run.ended;
+        expect(run.output).to.match(/Stopping \(.*\)\.\n(.|\n)*Goodbye!/);
+
+        const next = await startLocalSkill({ dataDir });
+        const response = await next.invoke(launchRequest({ userId: 'amzn1.ask.account.local-user' }));
+        await next.stop();
+        expect(speechOf(response)).to.include('Your saved counter is 4.');
+      });
+    }
   });
 });

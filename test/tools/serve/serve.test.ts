@@ -1,14 +1,19 @@
 import { expect } from 'chai';
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
+import { mkdtempSync, rmSync } from 'node:fs';
 import net from 'node:net';
+import os from 'node:os';
 import path from 'node:path';
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { RequestEnvelope, ResponseEnvelope } from 'ask-sdk-model';
 import { readConfig } from '../../../lambda/src/config';
 import { createDocumentClient } from '../../../lambda/src/persistence/dynamodb-client';
 import { EmbeddedDynamoDb, startEmbeddedDynamoDb } from '../../../tools/local/embedded-dynamodb';
+import { startLocalSkill } from '../../../tools/local/local-skill';
 import { SkillServer, startSkillServer } from '../../../tools/serve/skill-server';
+import { startFaultyDynamoDb } from '../../support/faulty-dynamodb';
+import { npmRun, type NpmRun } from '../../support/npm-run';
 import { intentRequest, launchRequest, TEST_SKILL_ID } from '../../support/requests';
 import { expectValidResponse, speechOf } from '../../support/responses';
 
@@ -92,6 +97,18 @@ function rawExchange(url: string, send: (socket: net.Socket) => void): Promise<s
     socket.on('data', (chunk) => (received += chunk));
     socket.on('close', () => resolve(received));
     socket.on('error', reject);
+  });
+}
+
+/** Whether anything still accepts connections at `url`. */
+function isListening(url: string): Promise<boolean> {
+  const { hostname, port } = new URL(url);
+  return new Promise((resolve) => {
+    const socket = net.connect(Number(port), hostname, () => {
+      socket.destroy();
+      resolve(true);
+    });
+    socket.on('error', () => resolve(false));
   });
 }
 
@@ -274,6 +291,93 @@ describe('npm run serve', function () {
 
     it('closes, with 408, a connection that announces a body and never sends it', async () => {
       expect(await bodiless).to.match(/^HTTP\/1\.1 408 /);
+    });
+  });
+
+  describe('stopped through npm, as a process manager stops it', function () {
+    this.timeout(60_000);
+    let dataDir: string;
+    let runs: NpmRun[];
+    beforeEach(() => {
+      dataDir = mkdtempSync(path.join(os.tmpdir(), 'serve-stop-'));
+      runs = [];
+    });
+    afterEach(() => {
+      for (const run of runs) run.kill();
+      rmSync(dataDir, { recursive: true, force: true });
+    });
+
+    /** `npm run serve` on its own data folder and a free port; resolves with its endpoint once it listens. */
+    async function startServe(args: string[] = [], env: NodeJS.ProcessEnv = {}) {
+      const run = npmRun('serve', ['--no-verify', ...args], {
+        PORT: '0',
+        SKILL_ID: '',
+        DYNAMODB_PERSISTENCE_TABLE_NAME: '',
+        ...env,
+      });
+      runs.push(run);
+      const [, url] = await run.waitFor(/Skill endpoint: POST (\S+)/);
+      return { run, url };
+    }
+
+    it('SIGTERM to npm ends it, frees the port and the data folder: the next npm run serve keeps the count', async () => {
+      const first = await startServe(['--data-dir', dataDir]);
+      await askSkill(first.url, intentRequest('IncrementIntent', { amount: '7' }));
+
+      first.run.signal('SIGTERM');
+      await first.run.ended;
+
+      expect(await isListening(first.url)).to.equal(false);
+      const second = await startServe(['--data-dir', dataDir]);
+      expect(speechOf(await askSkill(second.url, launchRequest()))).to.include('Your saved counter is 7.');
+      second.run.signal('SIGTERM');
+      await second.run.ended;
+    });
+
+    for (const signal of ['SIGINT', 'SIGKILL'] as const) {
+      it(`${signal} to npm ends it too, and frees the port and the data folder`, async () => {
+        const { run, url } = await startServe(['--data-dir', dataDir]);
+        await askSkill(url, intentRequest('IncrementIntent', { amount: '3' }));
+
+        run.signal(signal);
+        await run.ended;
+
+        expect(await isListening(url)).to.equal(false);
+        const next = await startLocalSkill({ dataDir });
+        const response = await next.invoke(launchRequest());
+        await next.stop();
+        expect(speechOf(response)).to.include('Your saved counter is 3.');
+      });
+    }
+
+    it('SIGTERM twice, with a request waiting on a DynamoDB that never answers and a slowloris client, still ends it', async () => {
+      const silentDynamoDb = await startFaultyDynamoDb({ faults: {} });
+      try {
+        const { run, url } = await startServe([], {
+          DYNAMODB_PERSISTENCE_TABLE_NAME: 'hello-counter',
+          DYNAMODB_PERSISTENCE_REGION: 'us-east-1',
+          AWS_ENDPOINT_URL_DYNAMODB: silentDynamoDb.endpoint,
+          AWS_ACCESS_KEY_ID: 'local',
+          AWS_SECRET_ACCESS_KEY: 'local',
+        });
+        const waiting = post(url, launchRequest()).then(
+          (reply) => reply.status,
+          () => 'cut',
+        );
+        const slowloris = rawExchange(url, (socket) => socket.write('POST / HTTP/1.1\r\n'));
+        while (!silentDynamoDb.received.includes('GetItem')) await new Promise((r) => setTimeout(r, 20));
+
+        run.signal('SIGTERM');
+        run.signal('SIGTERM');
+        await run.ended;
+
+        expect(await isListening(url)).to.equal(false);
+        expect(await waiting).to.equal('cut');
+        expect(await slowloris).to.equal('');
+        expect(run.output).to.match(/Stopping \(/);
+      } finally {
+        await silentDynamoDb.stop();
+      }
     });
   });
 });
