@@ -7,6 +7,7 @@ import { compareEngines } from './engines';
 import { loadOnOneUserAndMany } from './load';
 import { compareWithOfficialAdapter } from './official-adapter';
 import { measureStartUp } from './start-up';
+import { measureShutdown } from './shutdown';
 
 process.env.AWS_SDK_JS_SUPPRESS_MAINTENANCE_MODE_MESSAGE = '1';
 
@@ -15,6 +16,7 @@ const SECTIONS: [title: string, run: () => Promise<void>][] = [
   ['Load: many increments at once, against the 8 seconds Alexa waits', loadOnOneUserAndMany],
   ['dynalite against DynamoDB Local', compareEngines],
   ['Start-up of npm start', measureStartUp],
+  ['Stopping npm run serve and npm start', measureShutdown],
 ];
 
 async function main(): Promise<void> {

@@ -13,7 +13,8 @@ export interface NpmRun {
   waitFor(pattern: RegExp): Promise<RegExpExecArray>;
   /** Writes a line to the script's standard input. */
   type(line: string): void;
-  signal(signal: NodeJS.Signals): void;
+  /** Signals npm alone, as a process manager does; or its whole process group, as ctrl+c in a terminal does. */
+  signal(signal: NodeJS.Signals, to?: 'npm' | 'group'): void;
   /**
    * Resolves with npm's exit status once npm and every process it started have ended: the pipes of its
    * output close only when the last process holding them, the script's own included, is gone.
@@ -71,8 +72,8 @@ export function npmRun(script: string, args: string[], env: NodeJS.ProcessEnv = 
     type(line) {
       input.stdin.write(`${line}\n`);
     },
-    signal(signal) {
-      process.kill(child.pid ?? 0, signal);
+    signal(signal, to = 'npm') {
+      process.kill(to === 'group' ? -(child.pid ?? 0) : (child.pid ?? 0), signal);
     },
     ended,
     kill() {
