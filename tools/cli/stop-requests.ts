@@ -45,12 +45,13 @@ export function onStopRequest(stop: (reason: string) => void): void {
  * npm, waiting for us, so npm is watched too. A SIGINT it holds until we have ended (POSIX's "wait and
  * cooperative exit"), so all that shows is that the shell woke up: asleep while it waits for us, it wakes only
  * for a signal or when we are stopped and continued (ctrl+z and fg, a frozen container). A wake-up while we
- * ran, confirmed one look later with no SIGCONT to us in between, is taken as npm passing on a signal.
+ * ran, confirmed one look later with no SIGCONT to us in between, is taken as npm passing on a signal (and
+ * so is a job-control stop that the kernel discards, sent with `kill` to a process group no shell controls).
  * Run without npm, a tool does not depend on its parent, so `nohup` and the like keep working.
  */
 function watchLauncher(request: (reason: string) => void): void {
   if (!launcher) return;
-  const { parent, shell } = launcher;
+  const { parent, shell, adopted } = launcher;
   let { shellWakeUps } = launcher;
   let suspected = false;
   let continued = false;
@@ -60,7 +61,7 @@ function watchLauncher(request: (reason: string) => void): void {
     const stalled = performance.now() - lastLook > STALL_MS;
     lastLook = performance.now();
     // an orphan gets a new parent; where that does not happen (Windows), the old one is simply gone
-    if (process.ppid !== parent || !isRunning(parent) || (shell && !isRunning(shell.npm))) {
+    if (adopted || process.ppid !== parent || !isRunning(parent) || shell?.adopted()) {
       clearInterval(timer);
       request('npm was stopped');
       return;
@@ -97,8 +98,8 @@ function isRunning(pid: number): boolean {
 const SHELLS = new Set(['sh', 'dash', 'bash', 'ash', 'zsh', 'ksh', 'mksh', 'busybox']);
 
 interface ScriptShell {
-  /** npm, the shell's parent. */
-  npm: number;
+  /** Whether npm, the shell's parent, has gone and another process has adopted the shell. */
+  adopted(): boolean;
   /** How often the shell has been scheduled so far. */
   wakeUps(): number | undefined;
 }
@@ -109,15 +110,11 @@ interface ScriptShell {
  * console.
  */
 function scriptShell(pid: number): ScriptShell | undefined {
-  const stat = readProc(pid, 'stat');
-  if (stat === undefined) return undefined;
-  // "pid (command) state ppid ...", where the command may itself hold spaces and parentheses
-  const end = stat.lastIndexOf(')');
-  const command = stat.slice(stat.indexOf('(') + 1, end);
-  const npm = Number(stat.slice(end + 2).split(' ')[1]);
-  if (!SHELLS.has(command) || !(npm > 0)) return undefined;
+  const stat = readStat(pid);
+  if (!stat || !SHELLS.has(stat.command)) return undefined;
+  const npm = stat.parent;
   return {
-    npm,
+    adopted: () => isAdopted(pid) || readStat(pid)?.parent !== npm,
     wakeUps() {
       const switches = readProc(pid, 'status')?.match(/^voluntary_ctxt_switches:\s*(\d+)$/m);
       return switches ? Number(switches[1]) : undefined;
@@ -125,7 +122,20 @@ function scriptShell(pid: number): ScriptShell | undefined {
   };
 }
 
-function readProc(pid: number, file: string): string | undefined {
+/** The fields of /proc/<pid>/stat used here. */
+function readStat(pid: number | 'self'): { command: string; parent: number; group: number } | undefined {
+  const stat = readProc(pid, 'stat');
+  if (stat === undefined) return undefined;
+  // "pid (command) state ppid pgrp ...", where the command may itself hold spaces and parentheses
+  const end = stat.lastIndexOf(')');
+  const [, parent, group] = stat
+    .slice(end + 2)
+    .split(' ')
+    .map(Number);
+  return { command: stat.slice(stat.indexOf('(') + 1, end), parent, group };
+}
+
+function readProc(pid: number | 'self', file: string): string | undefined {
   try {
     return readFileSync(`/proc/${pid}/${file}`, 'utf8');
   } catch {
@@ -141,6 +151,17 @@ const launcher = startedByNpm();
 
 function startedByNpm() {
   if (process.env.npm_lifecycle_event === undefined) return undefined;
-  const shell = scriptShell(process.ppid);
-  return { parent: process.ppid, shell, shellWakeUps: shell?.wakeUps() };
+  const parent = process.ppid;
+  const shell = scriptShell(parent);
+  return { parent, shell, shellWakeUps: shell?.wakeUps(), adopted: isAdopted('self') };
+}
+
+/**
+ * npm starts its shell in its own process group, and the shell starts us in it too: a parent in another group
+ * (init, a subreaper) adopted the process after its own parent died, maybe before this module was loaded.
+ */
+function isAdopted(pid: number | 'self'): boolean {
+  const stat = readStat(pid);
+  const parentGroup = stat && readStat(stat.parent)?.group;
+  return parentGroup !== undefined && parentGroup !== stat?.group;
 }

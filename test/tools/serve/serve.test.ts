@@ -1,7 +1,7 @@
 import { expect } from 'chai';
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
@@ -349,6 +349,19 @@ describe('npm run serve', function () {
         expect(speechOf(response)).to.include('Your saved counter is 3.');
       });
     }
+
+    it('SIGTERM to npm while the server is still starting ends it too, once it has started', async () => {
+      const run = npmRun('serve', ['--no-verify', '--data-dir', dataDir], { PORT: '0', SKILL_ID: '' });
+      runs.push(run);
+      // as soon as npm has started its shell, before the shell has started the server
+      const children = `/proc/${run.pid}/task/${run.pid}/children`;
+      while (!readFileSync(children, 'utf8').trim()) await new Promise((resolve) => setTimeout(resolve, 5));
+      run.signal('SIGTERM');
+      await run.ended;
+
+      const next = await startLocalSkill({ dataDir });
+      await next.stop();
+    });
 
     it('SIGTERM twice, with a request waiting on a DynamoDB that never answers and a slowloris client, still ends it', async () => {
       const silentDynamoDb = await startFaultyDynamoDb({ faults: {} });
