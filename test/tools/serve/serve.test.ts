@@ -363,6 +363,33 @@ describe('npm run serve', function () {
       await next.stop();
     });
 
+    it('SIGTERM to npm while a request is being answered: the request gets its answer, then it ends', async () => {
+      const store = await startEmbeddedDynamoDb();
+      const slowDynamoDb = await startFaultyDynamoDb({
+        faults: { GetItem: { kind: 'late', delayMs: 400, times: 1 } },
+        upstream: store.endpoint,
+      });
+      try {
+        const { run, url } = await startServe([], {
+          DYNAMODB_PERSISTENCE_TABLE_NAME: store.tableName,
+          DYNAMODB_PERSISTENCE_REGION: store.region,
+          AWS_ENDPOINT_URL_DYNAMODB: slowDynamoDb.endpoint,
+          AWS_ACCESS_KEY_ID: store.credentials.accessKeyId,
+          AWS_SECRET_ACCESS_KEY: store.credentials.secretAccessKey,
+        });
+        const answer = askSkill(url, launchRequest());
+        while (!slowDynamoDb.received.includes('GetItem')) await new Promise((r) => setTimeout(r, 20));
+
+        run.signal('SIGTERM');
+        expect(speechOf(await answer)).to.include('Your saved counter is 0.');
+        await run.ended;
+        expect(await isListening(url)).to.equal(false);
+      } finally {
+        await slowDynamoDb.stop();
+        await store.stop();
+      }
+    });
+
     it('SIGTERM twice, with a request waiting on a DynamoDB that never answers and a slowloris client, still ends it', async () => {
       const silentDynamoDb = await startFaultyDynamoDb({ faults: {} });
       try {
