@@ -5,12 +5,11 @@
  * the tools watched npm, a signal to npm alone left them running, port and folder held, until killed.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { DataDirInUseError, startEmbeddedDynamoDb } from '../tools/local/embedded-dynamodb';
 import { startFaultyDynamoDb } from '../test/support/faulty-dynamodb';
-import { npmRun, type NpmRun } from '../test/support/npm-run';
+import { isListening, npmRun, type NpmRun } from '../test/support/npm-run';
 import { launchRequest } from '../test/support/requests';
 
 const RUNS = 3;
@@ -53,17 +52,6 @@ async function freeAfter(start: number, check: () => Promise<boolean>): Promise<
     if (attempt - start > GIVE_UP_MS) return Infinity;
     await new Promise((resolve) => setTimeout(resolve, POLL_MS));
   }
-}
-
-function portRefuses(url: string): Promise<boolean> {
-  const { hostname, port } = new URL(url);
-  return new Promise((resolve) => {
-    const socket = net.connect(Number(port), hostname, () => {
-      socket.destroy();
-      resolve(false);
-    });
-    socket.on('error', () => resolve(true));
-  });
 }
 
 async function dataDirFree(dataDir: string): Promise<boolean> {
@@ -115,7 +103,7 @@ async function stop(scenario: Scenario, dataDir: string): Promise<Stop> {
     run.signal(scenario.signal, scenario.to);
     const ended = run.ended.then(() => performance.now() - start);
     const [port, folder] = await Promise.all([
-      url ? freeAfter(start, () => portRefuses(url)) : 0,
+      url ? freeAfter(start, async () => !(await isListening(url))) : 0,
       silentDynamoDb ? 0 : freeAfter(start, () => dataDirFree(dataDir)),
     ]);
     const giveUp = new Promise<number>((resolve) => setTimeout(() => resolve(Infinity), GIVE_UP_MS));

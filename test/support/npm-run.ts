@@ -1,4 +1,5 @@
 import { spawn } from 'node:child_process';
+import net from 'node:net';
 import path from 'node:path';
 
 const PROJECT_ROOT = path.resolve(__dirname, '..', '..');
@@ -85,4 +86,16 @@ export function npmRun(script: string, args: string[], env: NodeJS.ProcessEnv = 
       }
     },
   };
+}
+
+/** Whether anything still accepts connections at `url`: a stopped server must have freed its port. */
+export function isListening(url: string): Promise<boolean> {
+  const { hostname, port } = new URL(url);
+  return new Promise((resolve) => {
+    const socket = net.connect(Number(port), hostname, () => {
+      socket.destroy();
+      resolve(true);
+    });
+    socket.on('error', () => resolve(false));
+  });
 }

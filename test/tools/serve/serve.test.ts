@@ -13,7 +13,7 @@ import { EmbeddedDynamoDb, startEmbeddedDynamoDb } from '../../../tools/local/em
 import { startLocalSkill } from '../../../tools/local/local-skill';
 import { SkillServer, startSkillServer } from '../../../tools/serve/skill-server';
 import { startFaultyDynamoDb } from '../../support/faulty-dynamodb';
-import { npmRun, type NpmRun } from '../../support/npm-run';
+import { isListening, npmRun, type NpmRun } from '../../support/npm-run';
 import { intentRequest, launchRequest, TEST_SKILL_ID } from '../../support/requests';
 import { expectValidResponse, speechOf } from '../../support/responses';
 
@@ -97,18 +97,6 @@ function rawExchange(url: string, send: (socket: net.Socket) => void): Promise<s
     socket.on('data', (chunk) => (received += chunk));
     socket.on('close', () => resolve(received));
     socket.on('error', reject);
-  });
-}
-
-/** Whether anything still accepts connections at `url`. */
-function isListening(url: string): Promise<boolean> {
-  const { hostname, port } = new URL(url);
-  return new Promise((resolve) => {
-    const socket = net.connect(Number(port), hostname, () => {
-      socket.destroy();
-      resolve(true);
-    });
-    socket.on('error', () => resolve(false));
   });
 }
 
