@@ -1,45 +1,11 @@
 import { expect } from 'chai';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { parseDocument, type Tags, type YAMLMap, type YAMLSeq } from 'yaml';
 import { readConfig } from '../../lambda/src/config';
+import { readStackTemplate } from '../../tools/project/skill-stack';
 
 const projectRoot = path.resolve(__dirname, '../..');
 const templatePath = path.join(projectRoot, 'infrastructure', 'cfn-deployer', 'skill-stack.yaml');
-
-/** CloudFormation's short-form tags (`!Ref X`, `!GetAtt A.B`, ...) as the long form the service sees. */
-function cloudFormationTags(): Tags {
-  const intrinsics = [
-    'Base64',
-    'Cidr',
-    'FindInMap',
-    'GetAZs',
-    'ImportValue',
-    'Join',
-    'Select',
-    'Split',
-    'Sub',
-  ];
-  const conditions = ['And', 'Equals', 'If', 'Not', 'Or'];
-  const longForm = (tag: string) => (tag === 'Ref' || tag === 'Condition' ? tag : `Fn::${tag}`);
-  return [...intrinsics, ...conditions, 'Ref', 'Condition', 'GetAtt'].flatMap((tag) => [
-    {
-      tag: `!${tag}`,
-      // CloudFormation reads `!GetAtt Resource.Attribute` as the pair [Resource, Attribute].
-      resolve: (value: string) => ({
-        [longForm(tag)]:
-          tag === 'GetAtt'
-            ? [value.slice(0, value.indexOf('.')), value.slice(value.indexOf('.') + 1)]
-            : value,
-      }),
-    },
-    ...(['seq', 'map'] as const).map((collection) => ({
-      tag: `!${tag}`,
-      collection,
-      resolve: (value: YAMLSeq | YAMLMap) => ({ [longForm(tag)]: value.toJSON() }),
-    })),
-  ]);
-}
 
 interface Resource {
   Type: string;
@@ -57,12 +23,7 @@ interface Template {
   Outputs: Record<string, { Value: unknown }>;
 }
 
-function loadTemplate(): Template {
-  const document = parseDocument(readFileSync(templatePath, 'utf8'), { customTags: cloudFormationTags() });
-  const complaints = [...document.errors, ...document.warnings].map((problem) => problem.message);
-  expect(complaints, 'YAML errors and unknown tags').to.deep.equal([]);
-  return document.toJS() as Template;
-}
+const loadTemplate = () => readStackTemplate(templatePath) as Template;
 
 const resourcesOfType = (template: Template, type: string) =>
   Object.entries(template.Resources).filter(([, resource]) => resource.Type === type);
@@ -118,7 +79,7 @@ describe('infrastructure/cfn-deployer/skill-stack.yaml', () => {
       },
     });
     const resources = JSON.parse(readFileSync(path.join(projectRoot, 'ask-resources.json'), 'utf8'));
-    const userConfig = resources.profiles['self-hosted'].skillInfrastructure.userConfig;
+    const userConfig = resources.profiles.default.skillInfrastructure.userConfig;
     expect(userConfig).to.include({ runtime: 'nodejs22.x', handler: 'index.handler' });
   });
 
@@ -186,9 +147,9 @@ describe('infrastructure/cfn-deployer/skill-stack.yaml', () => {
 describe('ask-resources.json', () => {
   const resources = JSON.parse(readFileSync(path.join(projectRoot, 'ask-resources.json'), 'utf8'));
 
-  it('keeps the default profile Alexa-hosted and adds a self-hosted profile deploying this stack', () => {
-    expect(resources.profiles.default.skillInfrastructure.type).to.equal('@ask-cli/hosted-skill-deployer');
-    const selfHosted = resources.profiles['self-hosted'];
+  it('deploys this stack with its "default" profile, the one ask new keeps, and has an Alexa-hosted profile', () => {
+    expect(resources.profiles.hosted.skillInfrastructure.type).to.equal('@ask-cli/hosted-skill-deployer');
+    const selfHosted = resources.profiles.default;
     expect(selfHosted.skillInfrastructure.type).to.equal('@ask-cli/cfn-deployer');
     expect(path.resolve(projectRoot, selfHosted.skillInfrastructure.userConfig.templatePath)).to.equal(
       templatePath,

@@ -1,6 +1,8 @@
 import { createWriteStream } from 'node:fs';
+import path from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { ZipFile } from 'yazl';
+import { askDeployedProfiles, checkAskDeployProfiles } from '../deploy/deploy-checks';
 import { bundleForLambda } from './bundle';
 
 /** A fixed date and mode so that the same sources always make the same bytes (ask-cli hashes the zip). */
@@ -17,15 +19,39 @@ export async function writeLambdaZip(zipPath: string, lambdaDir?: string): Promi
   await pipeline(zip.outputStream, createWriteStream(zipPath));
 }
 
-/** Called by hooks/build.sh as ask-cli's custom build flow: `<zip path> <lambda dir>`. */
-if (require.main === module) {
+/**
+ * Called by hooks/build.sh as ask-cli's custom build flow: `<zip path> <lambda dir>`. This is the only
+ * project code `ask deploy` runs, so it refuses to build for a profile that would deploy a skill without
+ * its table. ask-cli does not say which profile it deploys: `npm run deploy` names it in
+ * ASK_DEPLOY_PROFILE; otherwise every profile `ask deploy` can deploy is checked.
+ */
+async function main(): Promise<number> {
   const [zipPath, lambdaDir] = process.argv.slice(2);
   if (!zipPath) {
     console.error('Usage: lambda-zip.ts <zip path> [lambda dir]');
-    process.exit(2);
+    return 2;
   }
-  writeLambdaZip(zipPath, lambdaDir).catch((error: unknown) => {
-    console.error(error);
-    process.exit(1);
-  });
+  const projectRoot = path.resolve(__dirname, '..', '..');
+  const deploying = process.env.ASK_DEPLOY_PROFILE;
+  const profiles = askDeployedProfiles(projectRoot).filter(
+    (profile) => !deploying || profile.name === deploying,
+  );
+  try {
+    checkAskDeployProfiles(projectRoot, profiles);
+  } catch (error) {
+    console.error(`hooks/build.sh: not building the code, so neither it nor the infrastructure is deployed.\n${(error as Error).message}`);
+    return 1;
+  }
+  await writeLambdaZip(zipPath, lambdaDir);
+  return 0;
+}
+
+if (require.main === module) {
+  main().then(
+    (exitCode) => (process.exitCode = exitCode),
+    (error: unknown) => {
+      console.error(error);
+      process.exitCode = 1;
+    },
+  );
 }

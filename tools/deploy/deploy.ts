@@ -1,15 +1,24 @@
 /**
  * `npm run deploy [-- --profile <ASK CLI profile>]`: deploys the way ask-resources.json says the profile
- * deploys. Alexa-hosted: build, check that the committed JavaScript is what the sources build, and push
- * HEAD to the hosted repository's master branch (the development stage). Any other deployer: `ask deploy`.
+ * deploys, after checking what ask-cli would not. Alexa-hosted: check that origin is the skill's own
+ * repository and that the committed JavaScript is what the committed sources build, then push HEAD to its
+ * master branch (the development stage). CloudFormation or Lambda: check the stack, runtime and table, then
+ * `ask deploy`.
  */
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { chosenAskProfile, deployerOf, HOSTED_DEPLOYER } from './ask-project';
-import { git } from './git';
+import { askProfile, chosenAskProfile, DEPLOYERS } from '../project/ask-resources';
+import { git } from '../project/git';
+import { checkAskDeployProfiles, checkHostedRepository } from './deploy-checks';
+import { hostedBundleDriftAt } from './hosted-bundle';
+import { STALE_BUNDLE_ADVICE } from './pre-push';
 
 const PROJECT_ROOT = path.resolve(__dirname, '..', '..');
+const USAGE = 'npm run deploy [-- --profile <ASK CLI profile>]';
+
+/** A mistake in how the command was called: one line and exit code 2, as for any command-line tool. */
+class UsageError extends Error {}
 
 /** Runs a command with the terminal attached; throws when it fails. */
 function run(command: string, args: string[]): void {
@@ -19,35 +28,49 @@ function run(command: string, args: string[]): void {
   if (result.status !== 0) throw new Error(`${[command, ...args].join(' ')} failed`);
 }
 
-function deployHostedSkill(): void {
-  run('npm', ['run', 'build']);
+function deployHostedSkill(profile: string): void {
+  const { skillId } = checkHostedRepository(PROJECT_ROOT, profile);
+  const drift = hostedBundleDriftAt(PROJECT_ROOT, 'HEAD');
+  if (drift !== undefined) {
+    throw new Error(
+      `lambda/index.js in HEAD is not what the TypeScript in lambda/src builds.\n${STALE_BUNDLE_ADVICE}${drift}`,
+    );
+  }
   const uncommitted = git(PROJECT_ROOT, ['status', '--porcelain', '--', 'lambda', 'skill-package']);
   if (uncommitted) {
-    throw new Error(
-      `A push deploys only what is committed, and these files are not:\n${uncommitted}\n` +
-        'Review them (git diff; if `npm run build` changed lambda/index.js, the lines it removed may be an edit ' +
-        'made in the developer console: make it in lambda/src too), commit, and run npm run deploy again.',
-    );
+    console.warn(`A push deploys only what is committed; these changes stay behind:\n${uncommitted}`);
   }
   run('git', ['push', 'origin', 'HEAD:refs/heads/master']);
   console.log(
-    'Pushed to master: Alexa-hosted builds and deploys it to the development stage in a minute or two.',
+    `Pushed to master: Alexa-hosted builds and deploys skill ${skillId} to the development stage in a minute or two.`,
   );
 }
 
 function main(): void {
-  const { values } = parseArgs({ options: { profile: { type: 'string', short: 'p' } } });
-  const profile = chosenAskProfile(values.profile);
-  const deployer = deployerOf(PROJECT_ROOT, profile);
+  let values: { profile?: string };
+  try {
+    ({ values } = parseArgs({ options: { profile: { type: 'string', short: 'p' } } }));
+  } catch (error) {
+    throw new UsageError((error as Error).message);
+  }
+  const profile = askProfile(PROJECT_ROOT, chosenAskProfile(values.profile));
+  if (profile.deployer !== DEPLOYERS.hosted) checkAskDeployProfiles(PROJECT_ROOT, [profile]);
   // Alexa rejects a broken model only after the upload; finding it here is faster.
   run('npm', ['run', 'lint:skill']);
-  if (deployer === HOSTED_DEPLOYER) deployHostedSkill();
-  else run(process.execPath, [require.resolve('ask-cli/dist/bin/ask.js'), 'deploy', '--profile', profile]);
+  if (profile.deployer === DEPLOYERS.hosted) deployHostedSkill(profile.name);
+  else {
+    // ask-cli does not tell build scripts which profile it deploys; hooks/build.sh reads it from here.
+    process.env.ASK_DEPLOY_PROFILE = profile.name;
+    run(process.execPath, [require.resolve('ask-cli/dist/bin/ask.js'), 'deploy', '--profile', profile.name]);
+  }
 }
 
 try {
   main();
 } catch (error) {
-  console.error(`npm run deploy: ${error instanceof Error ? error.message : error}`);
-  process.exitCode = 1;
+  const usage = error instanceof UsageError;
+  console.error(
+    `npm run deploy: ${error instanceof Error ? error.message : error}${usage ? `. Usage: ${USAGE}` : ''}`,
+  );
+  process.exitCode = usage ? 2 : 1;
 }

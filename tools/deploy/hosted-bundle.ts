@@ -1,28 +1,62 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { existsSync, mkdtempSync, renameSync, rmSync, symlinkSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { bundleForHosted, HOSTED_BUNDLE_PATH, isHostedBundleCurrent } from '../build/bundle';
+import { git } from '../project/git';
+
+/** What building the hosted bundle needs from a commit: the skill, the build tools and their settings. */
+const BUILD_INPUTS = ['lambda', 'tools', 'tsconfig.json', 'package.json'];
 
 /**
- * How the committed `lambda/index.js` differs from what `lambda/src` builds, as a unified diff whose `+`
- * lines are in the file but not in the sources (an edit made in the developer console shows up there);
- * undefined when the file is current.
+ * How `commit`'s `lambda/index.js` differs from what that commit's `lambda/src` builds, as a unified diff
+ * whose `+` lines are in the file but not in the sources (an edit made in the developer console shows up
+ * there); undefined when the file is current. The commit is checked out into a temporary folder and built
+ * there with its own build script, so the working tree and its uncommitted edits play no part.
  */
-export async function hostedBundleDrift(): Promise<string | undefined> {
-  if (await isHostedBundleCurrent()) return undefined;
-  const dir = await mkdtemp(path.join(os.tmpdir(), 'hosted-bundle-'));
+export function hostedBundleDriftAt(projectRoot: string, commit: string): string | undefined {
+  const workspace = mkdtempSync(path.join(os.tmpdir(), 'hosted-bundle-'));
   try {
-    const built = path.join(dir, 'index.js');
-    await writeFile(built, await bundleForHosted());
-    const diff = spawnSync('git', ['diff', '--no-index', '--no-color', '--', built, HOSTED_BUNDLE_PATH], {
+    const tree = path.join(workspace, 'tree');
+    checkOut(projectRoot, commit, tree);
+    const committed = path.join(workspace, 'committed-index.js');
+    const built = path.join(tree, 'lambda', 'index.js');
+    if (!existsSync(built))
+      return `${commit}: lambda/index.js is not committed. Run npm run build and commit it.`;
+    renameSync(built, committed);
+    // The commit's own packages are the project's: link them instead of installing them again.
+    symlinkSync(path.join(projectRoot, 'node_modules'), path.join(tree, 'node_modules'), 'junction');
+    const build = spawnSync(process.execPath, ['-r', 'ts-node/register', 'tools/build/build-hosted.ts'], {
+      cwd: tree,
       encoding: 'utf8',
     });
-    if (diff.status !== 1) return `lambda/index.js is missing or unreadable. ${diff.stderr}`.trim();
-    // git labels the sides with the temp path; name them after what they are instead.
+    if (build.status !== 0) throw new Error(`building ${commit}'s lambda/src failed: ${build.stderr.trim()}`);
+
+    const diff = spawnSync('git', ['diff', '--no-index', '--no-color', '--', built, committed], {
+      encoding: 'utf8',
+    });
+    if (diff.status === 0) return undefined;
+    if (diff.status !== 1) throw new Error(`comparing lambda/index.js failed: ${diff.stderr.trim()}`);
+    // git labels the sides with the temp paths; name them after what they are instead.
     const hunks = diff.stdout.slice(diff.stdout.indexOf('\n@@') + 1);
     return `--- lambda/index.js as lambda/src builds it\n+++ lambda/index.js as committed\n${hunks}`;
   } finally {
-    await rm(dir, { recursive: true, force: true });
+    rmSync(workspace, { recursive: true, force: true });
   }
+}
+
+/** Writes the build inputs of `commit` into `folder` through a throwaway index, leaving the repository alone. */
+function checkOut(projectRoot: string, commit: string, folder: string): void {
+  const env = { GIT_INDEX_FILE: path.join(path.dirname(folder), 'index') };
+  git(projectRoot, ['read-tree', commit], env);
+  git(
+    projectRoot,
+    ['checkout-index', '--force', `--prefix=${folder}${path.sep}`, '--', ...filesOf(projectRoot, commit)],
+    env,
+  );
+}
+
+function filesOf(projectRoot: string, commit: string): string[] {
+  return git(projectRoot, ['ls-tree', '-r', '--name-only', '-z', commit, '--', ...BUILD_INPUTS])
+    .split('\0')
+    .filter(Boolean);
 }

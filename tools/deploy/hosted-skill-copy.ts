@@ -9,8 +9,8 @@ import {
 } from 'node:fs';
 import path from 'node:path';
 import { format, resolveConfig } from 'prettier';
-import { HOSTED_DEPLOYER } from './ask-project';
-import { git } from './git';
+import { DEPLOYERS, readAskProfiles } from '../project/ask-resources';
+import { git } from '../project/git';
 
 interface AskResources {
   profiles?: Record<string, { skillInfrastructure?: { type?: string } }>;
@@ -24,6 +24,8 @@ interface SkillManifest {
  * cloned) hold this project, so that pushing it deploys this code. Its lambda/ and skill-package/ are
  * replaced and every other project file is copied, but what ties the folder to its skill is kept: its
  * .ask/ask-states.json (the skill id), its ask-resources.json profiles, and the endpoint in its skill.json.
+ * The project's own Alexa-hosted profile, which names no skill, gives way to the folder's; its other profiles
+ * are added unless the folder has a profile of that name.
  * Returns the project files copied, relative to the folder.
  */
 export async function copyProjectToHostedSkill(projectRoot: string, hostedDir: string): Promise<string[]> {
@@ -46,9 +48,13 @@ export async function copyProjectToHostedSkill(projectRoot: string, hostedDir: s
   }
 
   const projectResources = readJson<AskResources>(path.join(projectRoot, 'ask-resources.json'));
+  const hostedProfiles = hostedResources.profiles ?? {};
+  const addedProfiles = Object.entries(projectResources.profiles ?? {}).filter(
+    ([name, profile]) => profile.skillInfrastructure?.type !== DEPLOYERS.hosted && !(name in hostedProfiles),
+  );
   await writeJson(path.join(hostedDir, 'ask-resources.json'), {
     ...projectResources,
-    profiles: { ...projectResources.profiles, ...hostedResources.profiles },
+    profiles: { ...hostedProfiles, ...Object.fromEntries(addedProfiles) },
   });
   // Amazon provisions the hosted endpoint; a manifest pushed without it would unset it.
   const { endpoint, regions } = hostedManifest.manifest?.apis?.custom ?? {};
@@ -71,10 +77,9 @@ function checkIsCleanHostedSkillRepository(hostedDir: string): void {
       `${hostedDir} has no ask-resources.json: give the folder \`ask new\` or \`ask init\` created.`,
     );
   }
-  const { profiles = {} } = readJson<AskResources>(path.join(hostedDir, 'ask-resources.json'));
-  if (!Object.values(profiles).some((profile) => profile.skillInfrastructure?.type === HOSTED_DEPLOYER)) {
+  if (!readAskProfiles(hostedDir).some((profile) => profile.deployer === DEPLOYERS.hosted)) {
     throw new Error(
-      `${hostedDir} is not an Alexa-hosted skill: no profile in its ask-resources.json uses ${HOSTED_DEPLOYER}.`,
+      `${hostedDir} is not an Alexa-hosted skill: no profile in its ask-resources.json uses ${DEPLOYERS.hosted}.`,
     );
   }
   if (realpathSync(git(hostedDir, ['rev-parse', '--show-toplevel'])) !== realpathSync(hostedDir)) {

@@ -1,6 +1,6 @@
-import { readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
-import { chosenAskProfile, skillIdFromAskStates } from '../deploy/ask-project';
+import { resolve } from 'node:path';
+import { chosenAskProfile, skillIdOf } from '../project/ask-resources';
+import * as skillPackage from '../project/skill-package';
 
 /** Where ask-cli keeps the skill package and its state, relative to the project root. */
 const PROJECT_ROOT = resolve(__dirname, '..', '..');
@@ -10,17 +10,14 @@ export const PLACEHOLDER_SKILL_ID = 'amzn1.ask.skill.00000000-0000-0000-0000-000
 
 /** The skill id ask-cli stored for the profile it would use (as `npm run serve` does), else the placeholder. */
 export function readSkillId(root = PROJECT_ROOT): string {
-  return skillIdFromAskStates(root, chosenAskProfile()) ?? PLACEHOLDER_SKILL_ID;
+  return skillIdOf(root, chosenAskProfile()) ?? PLACEHOLDER_SKILL_ID;
 }
 
 /** The locales of skill.json, in order: the first is the default, as for `ask dialog`. */
 export function readLocales(root = PROJECT_ROOT): string[] {
-  const manifest = JSON.parse(readFileSync(join(root, 'skill-package', 'skill.json'), 'utf8')) as {
-    manifest?: { publishingInformation?: { locales?: Record<string, unknown> } };
-  };
-  return Object.keys(manifest.manifest?.publishingInformation?.locales ?? {});
+  return skillPackage.readLocales(root);
 }
 
 export function interactionModelPath(locale: string, root = PROJECT_ROOT): string {
-  return join(root, 'skill-package', 'interactionModels', 'custom', `${locale}.json`);
+  return skillPackage.interactionModelPath(locale, root);
 }

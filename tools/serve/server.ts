@@ -11,7 +11,7 @@ import { onStopRequest } from '../cli/stop-requests';
 import path from 'node:path';
 import { readConfig } from '../../lambda/src/config';
 import { asUsageError, parseOptions, reportFailure, UsageError } from '../cli/command-line';
-import { chosenAskProfile, skillIdFromAskStates } from '../deploy/ask-project';
+import { chosenAskProfile, skillIdOf } from '../project/ask-resources';
 import { LocalStoreError } from '../local/store-errors';
 import { chooseStore, STORE_OPTIONS } from '../local/store-options';
 import { startSkillServer } from './skill-server';
@@ -34,7 +34,7 @@ async function main(): Promise<void> {
   const config = readConfig();
   const profile = chosenAskProfile();
   const skillIdSource = config.skillId ? 'SKILL_ID' : `.ask/ask-states.json (profile ${profile})`;
-  const skillId = config.skillId ?? skillIdFromAskStates(PROJECT_ROOT, profile);
+  const skillId = config.skillId ?? skillIdOf(PROJECT_ROOT, profile);
 
   const server = await startSkillServer({
     port,

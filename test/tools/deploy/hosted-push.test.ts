@@ -5,13 +5,14 @@ import {
   chmodSync,
   cpSync,
   existsSync,
-  mkdirSync,
   mkdtempSync,
   readFileSync,
   rmSync,
   statSync,
 } from 'node:fs';
 import { writeFileSync, symlinkSync } from 'node:fs';
+import { readLocaleListings } from '../../../tools/project/skill-package';
+import { createHostedSkillClone, git, gitEnv } from '../../support/hosted-skill-clone';
 import os from 'node:os';
 import path from 'node:path';
 import { ResponseEnvelope } from 'ask-sdk-model';
@@ -22,75 +23,17 @@ import { speechOf } from '../../support/responses';
 
 const projectRoot = path.resolve(__dirname, '../../..');
 const HOSTED_SKILL_ID = 'amzn1.ask.skill.00000000-hosted-0000-0000-000000000000';
-const HOSTED_ENDPOINT = { uri: 'arn:aws:lambda:us-east-1:123456789012:function:00000000-hosted' };
-
-// Commits need an author, and the user's own git settings (a global hooks path, say) must not leak in.
-const gitEnv: NodeJS.ProcessEnv = {
-  ...process.env,
-  GIT_AUTHOR_NAME: 'Test',
-  GIT_AUTHOR_EMAIL: 'test@example.com',
-  GIT_COMMITTER_NAME: 'Test',
-  GIT_COMMITTER_EMAIL: 'test@example.com',
-  GIT_CONFIG_GLOBAL: os.devNull,
-  GIT_CONFIG_NOSYSTEM: '1',
-};
 
 function run(command: string, args: string[], options: SpawnSyncOptions & { cwd: string }) {
   const result = spawnSync(command, args, { env: gitEnv, encoding: 'utf8', ...options });
   return { status: result.status, output: `${result.stdout}${result.stderr}` };
 }
 
-function git(cwd: string, ...args: string[]): string {
-  const result = run('git', args, { cwd });
-  if (result.status !== 0) throw new Error(`git ${args.join(' ')}: ${result.output}`);
-  return result.output.trim();
-}
-
-function writeFileWithFolders(file: string, text: string): void {
-  mkdirSync(path.dirname(file), { recursive: true });
-  writeFileSync(file, text);
-}
-const writeJson = (file: string, value: unknown) =>
-  writeFileWithFolders(file, JSON.stringify(value, null, 2));
-
-/** What `ask new` leaves for an Alexa-hosted skill: a clone of its repository with ask-cli's files and hook. */
-function createHostedSkillClone(workspace: string): { remote: string; clone: string; askCliHookLog: string } {
-  const remote = path.join(workspace, 'hosted-remote.git');
-  const clone = path.join(workspace, 'hosted-skill');
-  git(workspace, 'init', '-q', '--bare', '--initial-branch=master', remote);
-  git(workspace, 'clone', '-q', remote, clone);
-  writeJson(path.join(clone, 'ask-resources.json'), {
-    askcliResourcesVersion: '2020-03-31',
-    profiles: {
-      default: {
-        skillMetadata: { src: './skill-package' },
-        code: { default: { src: './lambda' } },
-        skillInfrastructure: { type: '@ask-cli/hosted-skill-deployer' },
-      },
-    },
-  });
-  writeJson(path.join(clone, '.ask', 'ask-states.json'), {
-    askcliStatesVersion: '2020-03-31',
-    profiles: { default: { skillId: HOSTED_SKILL_ID } },
-  });
-  writeJson(path.join(clone, 'skill-package', 'skill.json'), {
-    manifest: { apis: { custom: { endpoint: HOSTED_ENDPOINT } }, manifestVersion: '1.0' },
-  });
-  writeFileWithFolders(
-    path.join(clone, 'lambda', 'index.js'),
-    "exports.handler = require('./util').handler;\n",
-  );
-  writeFileSync(path.join(clone, 'lambda', 'util.js'), 'exports.handler = async () => ({});\n');
-  git(clone, 'add', '-A');
-  git(clone, 'commit', '-q', '-m', 'Alexa-hosted template');
-  git(clone, 'push', '-q', 'origin', 'master');
-
-  // ask-cli installs its own pre-push hook; this one records what git passed it.
-  const askCliHookLog = path.join(workspace, 'ask-cli-hook.log');
+/** ask-cli installs its own pre-push hook; this one records what git passed it. */
+function installAskCliHook(clone: string, log: string): void {
   const askCliHook = path.join(clone, '.git', 'hooks', 'pre-push');
-  writeFileSync(askCliHook, `#!/bin/sh\ncat >> '${askCliHookLog}'\n`);
+  writeFileSync(askCliHook, `#!/bin/sh\ncat >> '${log}'\n`);
   chmodSync(askCliHook, 0o755);
-  return { remote, clone, askCliHookLog };
 }
 
 describe('deploying to Alexa-hosted by git push (a local bare repository stands in for the hosted one)', function () {
@@ -116,7 +59,9 @@ describe('deploying to Alexa-hosted by git push (a local bare repository stands 
 
   before(async () => {
     workspace = mkdtempSync(path.join(os.tmpdir(), 'hosted-push-'));
-    ({ remote, clone: hosted, askCliHookLog } = createHostedSkillClone(workspace));
+    ({ remote, clone: hosted } = createHostedSkillClone(workspace, { skillId: HOSTED_SKILL_ID }));
+    askCliHookLog = path.join(workspace, 'ask-cli-hook.log');
+    installAskCliHook(hosted, askCliHookLog);
     await copyProjectToHostedSkill(projectRoot, hosted);
     // Stands in for `npm ci` there: the same packages, without downloading them again.
     symlinkSync(path.join(projectRoot, 'node_modules'), path.join(hosted, 'node_modules'), 'junction');
@@ -126,7 +71,7 @@ describe('deploying to Alexa-hosted by git push (a local bare repository stands 
   });
   after(() => rmSync(workspace, { recursive: true, force: true }));
 
-  it("copies the project in, keeping the hosted skill's id, profile and endpoint", () => {
+  it("copies the project in, keeping the hosted skill's id, profile and endpoint, and no profile of the same name", () => {
     for (const file of [
       'lambda/src/index.ts',
       'lambda/package.json',
@@ -141,12 +86,15 @@ describe('deploying to Alexa-hosted by git push (a local bare repository stands 
     );
     const states = JSON.parse(readFileSync(path.join(hosted, '.ask', 'ask-states.json'), 'utf8'));
     expect(states.profiles.default.skillId).to.equal(HOSTED_SKILL_ID);
+    // The project's "default" (CloudFormation) and "hosted" (no skill) give way to the clone's own profile.
     const resources = JSON.parse(readFileSync(path.join(hosted, 'ask-resources.json'), 'utf8'));
+    expect(Object.keys(resources.profiles)).to.deep.equal(['default']);
     expect(resources.profiles.default.skillInfrastructure.type).to.equal('@ask-cli/hosted-skill-deployer');
-    expect(resources.profiles['self-hosted'].skillInfrastructure.type).to.equal('@ask-cli/cfn-deployer');
     const { manifest } = JSON.parse(readFileSync(path.join(hosted, 'skill-package', 'skill.json'), 'utf8'));
-    expect(manifest.apis.custom.endpoint).to.deep.equal(HOSTED_ENDPOINT);
-    expect(manifest.publishingInformation.locales['en-US'].name).to.equal('Hello Counter');
+    expect(manifest.apis.custom.endpoint).to.deep.equal({
+      uri: `arn:aws:lambda:us-east-1:123456789012:function:${HOSTED_SKILL_ID}`,
+    });
+    expect(manifest.publishingInformation.locales).to.deep.equal(readLocaleListings(projectRoot));
     expect(
       statSync(path.join(hosted, 'hooks', 'pre-push')).mode & 0o111,
       'hooks/pre-push is executable',
@@ -179,7 +127,7 @@ describe('deploying to Alexa-hosted by git push (a local bare repository stands 
 
     const pushed = push();
     expect(pushed.status).to.not.equal(0);
-    expect(pushed.output).to.include('lambda/index.js is stale');
+    expect(pushed.output).to.include('is stale: it is not what the TypeScript in lambda/src builds');
     expect(pushed.output).to.include('npm run build && git add lambda/index.js && git commit');
     // The diff shows what the sources would change: the new welcome is built, not committed.
     expect(pushed.output).to.match(/^-.*Welcome to Hello Counter, pushed from TypeScript\./m);
@@ -187,13 +135,12 @@ describe('deploying to Alexa-hosted by git push (a local bare repository stands 
     expect(askCliHookRuns(), 'ask-cli hook runs only after our check passes').to.equal(askCliHookRunsBefore);
   });
 
-  it('refuses while lambda/ in the working tree differs from the pushed commit, since it cannot check that', () => {
+  it('checks the pushed commit, not the working tree: a rebuilt but uncommitted lambda/index.js does not help', () => {
     buildHostedBundle();
     const pushed = push();
     expect(pushed.status).to.not.equal(0);
-    expect(pushed.output).to.include(
-      'these files differ from it in your working tree:\n    lambda/index.js\n',
-    );
+    expect(pushed.output).to.include('lambda/index.js in refs/heads/master');
+    expect(pushed.output).to.include('is stale');
   });
 
   it('accepts the push once lambda/index.js is rebuilt and committed', () => {
@@ -201,6 +148,22 @@ describe('deploying to Alexa-hosted by git push (a local bare repository stands 
     const pushed = push();
     expect(pushed.status, pushed.output).to.equal(0);
     expect(remoteMaster()).to.equal(git(hosted, 'rev-parse', 'HEAD'));
+  });
+
+  it('lets uncommitted edits in lambda/ stay behind: they do not block pushing a current commit', () => {
+    const speechFile = path.join(hosted, 'lambda', 'src', 'speech', 'shared', 'en.ts');
+    const speech = readFileSync(speechFile, 'utf8');
+    writeFileSync(
+      speechFile,
+      speech.replace("reprompt: 'Say hello,", "reprompt: 'Not yet committed: say hello,"),
+    );
+    writeFileSync(path.join(hosted, 'NOTES.md'), 'Notes\n');
+    git(hosted, 'add', 'NOTES.md');
+    git(hosted, 'commit', '-q', '-m', 'Add notes');
+    const pushed = push();
+    expect(pushed.status, pushed.output).to.equal(0);
+    expect(remoteMaster()).to.equal(git(hosted, 'rev-parse', 'HEAD'));
+    writeFileSync(speechFile, speech);
   });
 
   it('the pushed lambda/, installed clean with npm install --omit=dev, answers a LaunchRequest', async function () {
@@ -236,7 +199,7 @@ describe('deploying to Alexa-hosted by git push (a local bare repository stands 
     this.timeout(120_000);
     const deploy = (...args: string[]) => run('npm', ['run', 'deploy', '--', ...args], { cwd: hosted });
 
-    it('refuses to push when building changes lambda/index.js, and lists what to commit', () => {
+    it("refuses to push when HEAD's lambda/index.js is stale, and says how to fix it", () => {
       const speechFile = path.join(hosted, 'lambda', 'src', 'speech', 'shared', 'en.ts');
       const speech = readFileSync(speechFile, 'utf8');
       writeFileSync(speechFile, speech.replace("reprompt: 'Say hello,", "reprompt: 'Now say hello,"));
@@ -246,32 +209,55 @@ describe('deploying to Alexa-hosted by git push (a local bare repository stands 
       const deployed = deploy();
       expect(deployed.status).to.not.equal(0);
       expect(deployed.output).to.include(
-        'A push deploys only what is committed, and these files are not:\n M lambda/index.js\n',
+        'lambda/index.js in HEAD is not what the TypeScript in lambda/src builds',
       );
+      expect(deployed.output).to.include('npm run build && git add lambda/index.js && git commit');
       expect(remoteMaster()).to.equal(before);
     });
 
-    it('builds, checks and pushes HEAD to master once the build is committed', () => {
+    it('checks and pushes HEAD to master once the build is committed, naming the skill', () => {
+      buildHostedBundle();
       commitAll('Rebuild lambda/index.js');
       const deployed = deploy();
       expect(deployed.status, deployed.output).to.equal(0);
       expect(remoteMaster()).to.equal(git(hosted, 'rev-parse', 'HEAD'));
-      expect(deployed.output).to.include('Pushed to master');
+      expect(deployed.output).to.include(
+        `Pushed to master: Alexa-hosted builds and deploys skill ${HOSTED_SKILL_ID}`,
+      );
     });
 
-    it('hands a self-hosted profile to ask deploy instead of pushing', () => {
+    it("refuses, before any push, when origin is not the skill's Alexa-hosted repository", () => {
+      const elsewhere = path.join(workspace, 'elsewhere.git');
+      git(workspace, 'init', '-q', '--bare', elsewhere);
+      const hostedUrl = git(hosted, 'remote', 'get-url', 'origin');
+      git(hosted, 'remote', 'set-url', 'origin', elsewhere);
+      try {
+        const deployed = deploy();
+        expect(deployed.status).to.equal(1);
+        expect(deployed.output).to.include(
+          `origin (${elsewhere}) is not the Alexa-hosted repository of skill ${HOSTED_SKILL_ID}`,
+        );
+        expect(git(elsewhere, 'for-each-ref'), 'refs pushed to the other repository').to.equal('');
+      } finally {
+        git(hosted, 'remote', 'set-url', 'origin', hostedUrl);
+      }
+    });
+
+    it('refuses, before any push, when the Alexa-hosted profile has no skill id', () => {
+      const statesFile = path.join(hosted, '.ask', 'ask-states.json');
+      const states = readFileSync(statesFile, 'utf8');
+      writeFileSync(statesFile, states.replace(HOSTED_SKILL_ID, ''));
       const before = remoteMaster();
-      // An empty home has no ASK or AWS credentials, so ask-cli stops before reaching Amazon.
-      const home = mkdtempSync(path.join(workspace, 'home-'));
-      const env = Object.fromEntries(Object.entries(gitEnv).filter(([name]) => !/^(ASK|AWS)_/.test(name)));
-      const deployed = run('npm', ['run', 'deploy', '--', '--profile', 'self-hosted'], {
-        cwd: hosted,
-        env: { ...env, HOME: home, USERPROFILE: home },
-      });
-      expect(deployed.status).to.not.equal(0);
-      expect(deployed.output).to.match(/ask-cli\/dist\/bin\/ask\.js deploy --profile self-hosted/);
-      expect(deployed.output).not.to.include('Pushed to master');
-      expect(remoteMaster()).to.equal(before);
+      try {
+        const deployed = deploy();
+        expect(deployed.status).to.equal(1);
+        expect(deployed.output).to.include(
+          'The Alexa-hosted profile "default" has no skill id in .ask/ask-states.json',
+        );
+        expect(remoteMaster()).to.equal(before);
+      } finally {
+        writeFileSync(statesFile, states);
+      }
     });
   });
 });
