@@ -8,8 +8,8 @@ var __getOwnPropDesc = Object.getOwnPropertyDescriptor;
 var __getOwnPropNames = Object.getOwnPropertyNames;
 var __hasOwnProp = Object.prototype.hasOwnProperty;
 var __export = (target, all) => {
-  for (var name in all)
-    __defProp(target, name, { get: all[name], enumerable: true });
+  for (var name2 in all)
+    __defProp(target, name2, { get: all[name2], enumerable: true });
 };
 var __copyProps = (to, from, except, desc) => {
   if (from && typeof from === "object" || typeof from === "function") {
@@ -252,7 +252,7 @@ function mayHaveBeenApplied(error) {
 function tooLarge(error, attributes, snapshot) {
   const before = snapshot ? JSON.parse(snapshot.attributesJson) : {};
   const unchanged = Object.entries(attributes).filter(
-    ([name, value]) => isRecord(before) && JSON.stringify(before[name]) === JSON.stringify(value) && value !== void 0
+    ([name2, value]) => isRecord(before) && JSON.stringify(before[name2]) === JSON.stringify(value) && value !== void 0
   );
   const bytes = Buffer.byteLength(JSON.stringify(Object.fromEntries(unchanged)));
   return new ItemTooLargeError(
@@ -277,14 +277,14 @@ async function call(operation, requestEnvelope, send) {
         cause: error
       });
     }
-    const name = error instanceof Error ? error.name : "UnknownError";
-    if (name === "ConditionalCheckFailedException") {
+    const name2 = error instanceof Error ? error.name : "UnknownError";
+    if (name2 === "ConditionalCheckFailedException") {
       throw new ConcurrentUpdateError(`${operation} lost a race with another update`, { cause: error });
     }
-    if (name === "ValidationException" && /item size/i.test(error.message)) {
+    if (name2 === "ValidationException" && /item size/i.test(error.message)) {
       throw new ItemTooLargeError(`${operation} refused: item too large`, { cause: error });
     }
-    throw new PersistenceError(`${operation} failed: ${name}`, { cause: error });
+    throw new PersistenceError(`${operation} failed: ${name2}`, { cause: error });
   } finally {
     clearTimeout(timer);
   }
@@ -300,6 +300,9 @@ function isRecord(value) {
 
 // lambda/src/skill.ts
 var import_ask_sdk_core4 = require("ask-sdk-core");
+
+// lambda/package.json
+var name = "hello-counter-skill";
 
 // lambda/src/counter/counter.ts
 var MIN_AMOUNT = 1;
@@ -830,7 +833,7 @@ var errorHandlers = [StorageErrorHandler, UnexpectedErrorHandler];
 
 // lambda/src/skill.ts
 function buildSkill({ persistenceAdapter, skillId }) {
-  const configuration = import_ask_sdk_core4.SkillBuilders.custom().addRequestHandlers(...requestHandlers).addErrorHandlers(...errorHandlers).withPersistenceAdapter(persistenceAdapter).withCustomUserAgent("hello-counter-typescript").getSkillConfiguration();
+  const configuration = import_ask_sdk_core4.SkillBuilders.custom().addRequestHandlers(...requestHandlers).addErrorHandlers(...errorHandlers).withPersistenceAdapter(persistenceAdapter).withCustomUserAgent(name).getSkillConfiguration();
   return new GuardedSkill(configuration, skillId);
 }
 var MAX_SESSION_ATTRIBUTES_BYTES = 8 * 1024;

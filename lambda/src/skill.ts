@@ -1,5 +1,6 @@
 import { PersistenceAdapter, Skill, SkillBuilders } from 'ask-sdk-core';
 import { RequestEnvelope, ResponseEnvelope } from 'ask-sdk-model';
+import { name as packageName } from '../package.json';
 import { errorHandlers, requestHandlers } from './handlers';
 import { startTimeBudget } from './time-budget';
 
@@ -15,7 +16,8 @@ export function buildSkill({ persistenceAdapter, skillId }: SkillOptions): Skill
     .addRequestHandlers(...requestHandlers)
     .addErrorHandlers(...errorHandlers)
     .withPersistenceAdapter(persistenceAdapter)
-    .withCustomUserAgent('hello-counter-typescript')
+    // Named after the package, so that `npm run rename` renames it too.
+    .withCustomUserAgent(packageName)
     .getSkillConfiguration();
   return new GuardedSkill(configuration, skillId);
 }

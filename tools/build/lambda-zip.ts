@@ -39,7 +39,9 @@ async function main(): Promise<number> {
   try {
     checkAskDeployProfiles(projectRoot, profiles);
   } catch (error) {
-    console.error(`hooks/build.sh: not building the code, so neither it nor the infrastructure is deployed.\n${(error as Error).message}`);
+    console.error(
+      `hooks/build.sh: not building the code, so neither it nor the infrastructure is deployed.\n${(error as Error).message}`,
+    );
     return 1;
   }
   await writeLambdaZip(zipPath, lambdaDir);

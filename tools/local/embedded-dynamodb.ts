@@ -9,6 +9,7 @@ import {
 } from '@aws-sdk/client-dynamodb';
 import dynalite from 'dynalite';
 import { Level } from 'level';
+import { name as projectName } from '../../package.json';
 import { startDynamoDbLocal } from './dynamodb-local';
 import { LocalStoreError } from './store-errors';
 
@@ -42,7 +43,8 @@ export interface EmbeddedDynamoDb extends DynamoDbServer {
   tableName: string;
 }
 
-export const LOCAL_TABLE_NAME = 'hello-counter-local';
+/** Named after the project, so that `npm run rename` renames it too. */
+export const LOCAL_TABLE_NAME = `${projectName}-local`;
 const LOCAL_REGION = 'us-east-1';
 const LOCAL_CREDENTIALS = { accessKeyId: 'local', secretAccessKey: 'local' };
 

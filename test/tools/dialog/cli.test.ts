@@ -8,6 +8,7 @@ import { startLocalSkill } from '../../../tools/local/local-skill';
 import { npmRun, type NpmRun } from '../../support/npm-run';
 import { launchRequest } from '../../support/requests';
 import { speechOf } from '../../support/responses';
+import { INVOCATION } from '../../support/skill-names';
 
 const ROOT = join(__dirname, '..', '..', '..');
 const CLI = join(ROOT, 'tools', 'dialog', 'cli.ts');
@@ -87,14 +88,14 @@ describe('npm start (the CLI, as its own process)', function () {
       '--data-dir',
       dataDir,
       '--replay',
-      writeReplay('first.json', ['open hello counter', 'add five', '.quit']),
+      writeReplay('first.json', [`open ${INVOCATION}`, 'add five', '.quit']),
     ]);
     // no final ".quit": with standard input not a terminal, the replay still runs to its end and exits
     const second = await runCli([
       '--data-dir',
       dataDir,
       '--replay',
-      writeReplay('second.json', ['open hello counter']),
+      writeReplay('second.json', [`open ${INVOCATION}`]),
     ]);
 
     expect(first.status, first.stderr).to.equal(0);
@@ -105,7 +106,7 @@ describe('npm start (the CLI, as its own process)', function () {
 
   it('refuses a replay file ask-cli would refuse, with its message, and exits 2', async () => {
     const path = join(workDir, 'no-skill-id.json');
-    writeFileSync(path, JSON.stringify({ locale: 'en-US', type: 'text', userInput: ['open hello counter'] }));
+    writeFileSync(path, JSON.stringify({ locale: 'en-US', type: 'text', userInput: [`open ${INVOCATION}`] }));
     const run = await runCli(['--memory', '--replay', path]);
 
     expect(run.status).to.equal(2);

@@ -22,6 +22,7 @@ import { readInteractionModel } from '../../../tools/dialog/interaction-model';
 import { interactionModelPath, PLACEHOLDER_SKILL_ID } from '../../../tools/dialog/project';
 import { withSkillLogsTo } from '../../../tools/dialog/skill-logs';
 import { startLocalSkill, type LocalSkill } from '../../../tools/local/local-skill';
+import { INVOCATION } from '../../support/skill-names';
 
 const COUNTER_MODEL = readInteractionModel(interactionModelPath('en-US'));
 const COFFEE_MODEL = readInteractionModel(
@@ -63,7 +64,7 @@ describe('a conversation with the counter skill', () => {
   afterEach(() => skill.stop());
 
   it('a new user hears zero', async () => {
-    const [launch] = await sayAll(talkTo(skill), 'open hello counter');
+    const [launch] = await sayAll(talkTo(skill), `open ${INVOCATION}`);
     expect(launch.captions).to.have.length(1);
     expect(launch.captions[0]).to.match(/counter is 0\b/);
   });
@@ -98,7 +99,7 @@ describe('a conversation with the counter skill', () => {
   });
 
   it('sends full request envelopes: new only on the first request of a session, with skill, user and device', async () => {
-    const [launch, add] = await sayAll(talkTo(skill), 'open hello counter', 'add five');
+    const [launch, add] = await sayAll(talkTo(skill), `open ${INVOCATION}`, 'add five');
     const [first] = launch.exchanges.map((exchange) => exchange.request);
     const [second] = add.exchanges.map((exchange) => exchange.request);
 
@@ -139,20 +140,20 @@ describe('a conversation with the counter skill', () => {
   });
 
   it('"exit" sends a SessionEndedRequest (USER_INITIATED) and ends the session', async () => {
-    const [, exit, after] = await sayAll(talkTo(skill), 'open hello counter', 'exit', 'what is my count');
+    const [, exit, after] = await sayAll(talkTo(skill), `open ${INVOCATION}`, 'exit', 'what is my count');
     expect(exit.sessionEnded).to.equal(true);
     expect(exit.captions).to.deep.equal([]);
     expect(requestsOf(exit)).to.have.length(1);
     expect((requestsOf(exit)[0] as SessionEndedRequest).reason).to.equal('USER_INITIATED');
     expect(after.exchanges).to.deep.equal([]);
-    expect(after.notice).to.include('open hello counter');
+    expect(after.notice).to.include(`open ${INVOCATION}`);
   });
 
-  it('"ask hello counter to ..." inside an open session starts a new session', async () => {
+  it(`"ask ${INVOCATION} to ..." inside an open session starts a new session`, async () => {
     const [launch, oneShot] = await sayAll(
       talkTo(skill),
-      'open hello counter',
-      'ask hello counter to add two',
+      `open ${INVOCATION}`,
+      `ask ${INVOCATION} to add two`,
     );
     const [launched] = launch.exchanges;
     const [asked] = oneShot.exchanges;
@@ -162,14 +163,14 @@ describe('a conversation with the counter skill', () => {
   });
 
   it('two devices of one user share a count; another user has their own', async () => {
-    await sayAll(talkTo(skill, { deviceId: 'kitchen' }), 'ask hello counter to add five');
+    await sayAll(talkTo(skill, { deviceId: 'kitchen' }), `ask ${INVOCATION} to add five`);
     const [otherDevice] = await sayAll(
       talkTo(skill, { deviceId: 'bedroom' }),
-      'ask hello counter what is my count',
+      `ask ${INVOCATION} what is my count`,
     );
     const [otherUser] = await sayAll(
       talkTo(skill, { userId: 'someone-else' }),
-      'ask hello counter what is my count',
+      `ask ${INVOCATION} what is my count`,
     );
     expect(otherDevice.captions[0]).to.match(/counter is 5\b/);
     expect(otherUser.captions[0]).to.match(/counter is 0\b/);
@@ -213,10 +214,10 @@ describe('session attributes', () => {
     );
     const turns = await sayAll(
       talkTo(skill),
-      'open hello counter',
+      `open ${INVOCATION}`,
       'la la la',
       'la la la',
-      'open hello counter',
+      `open ${INVOCATION}`,
     );
     expect(turns.map((turn) => turn.exchanges[0].request.session?.attributes)).to.deep.equal([
       {},
@@ -235,7 +236,7 @@ describe('when the skill fails', () => {
         throw new Error('the table is missing');
       },
     };
-    const [turn] = await sayAll(talkTo(skill), 'open hello counter');
+    const [turn] = await sayAll(talkTo(skill), `open ${INVOCATION}`);
     expect(turn.captions).to.deep.equal([SKILL_PROBLEM_CAPTION]);
     expect(turn.sessionEnded).to.equal(true);
     expect(turn.problems).to.have.length(1);
@@ -248,7 +249,7 @@ describe('when the skill fails', () => {
         outputSpeech: { type: 'SSML', ssml: 'Hello <break time="1s"/>' },
       })),
     );
-    const [turn] = await sayAll(talkTo(skill), 'open hello counter');
+    const [turn] = await sayAll(talkTo(skill), `open ${INVOCATION}`);
     expect(turn.captions).to.deep.equal([SKILL_PROBLEM_CAPTION]);
     expect(turn.problems).to.deep.equal([
       'invalid response to LaunchRequest: outputSpeech.ssml is not inside <speak>...</speak>',

@@ -11,6 +11,7 @@ import { readInteractionModel } from '../../../tools/dialog/interaction-model';
 import { interactionModelPath, PLACEHOLDER_SKILL_ID } from '../../../tools/dialog/project';
 import { withSkillLogsTo } from '../../../tools/dialog/skill-logs';
 import { startLocalSkill, type LocalSkill } from '../../../tools/local/local-skill';
+import { INVOCATION } from '../../support/skill-names';
 
 describe('the dialog loop (what npm start prints, .record and .quit)', () => {
   let skill: LocalSkill;
@@ -42,24 +43,24 @@ describe('the dialog loop (what npm start prints, .record and .quit)', () => {
     });
 
   it('prints "User  > " and "Alexa > " lines, and "Session ended" before the answer that ended it, as ask-cli does', async () => {
-    await runInputs(runnerFor(skill), ['open hello counter', 'stop']);
+    await runInputs(runnerFor(skill), [`open ${INVOCATION}`, 'stop']);
     expect(out).to.have.length(5);
-    expect(out[0]).to.equal('User  > open hello counter');
+    expect(out[0]).to.equal(`User  > open ${INVOCATION}`);
     expect(out[1]).to.match(/^Alexa > .*counter is 0\b/);
     expect(out.slice(2, 4)).to.deep.equal(['User  > stop', 'Session ended']);
     expect(out[4]).to.match(/^Alexa > Goodbye/);
   });
 
   it('does not echo what a terminal already shows, and colours only when asked', async () => {
-    await runnerFor(skill).handle('open hello counter', { typedAtTerminal: true });
-    await runnerFor(skill, { colour: true }).handle('open hello counter', { typedAtTerminal: true });
+    await runnerFor(skill).handle(`open ${INVOCATION}`, { typedAtTerminal: true });
+    await runnerFor(skill, { colour: true }).handle(`open ${INVOCATION}`, { typedAtTerminal: true });
     expect(out).to.have.length(2);
     expect(out[0]).to.match(/^Alexa > /);
     expect(out[1].startsWith(styleText(['yellow', 'bold'], 'Alexa > '))).to.equal(true);
   });
 
   it('stops at .quit, whatever follows', async () => {
-    const outcome = await runInputs(runnerFor(skill), ['open hello counter', '.quit', 'add five']);
+    const outcome = await runInputs(runnerFor(skill), [`open ${INVOCATION}`, '.quit', 'add five']);
     expect(outcome).to.equal('quit');
     expect(out.at(-1)).to.equal('User  > .quit');
   });
@@ -67,7 +68,7 @@ describe('the dialog loop (what npm start prints, .record and .quit)', () => {
   it('.record saves everything said so far, across sessions, as a replay file ask-cli accepts', async () => {
     const path = join(workDir, 'recorded.json');
     const runner = runnerFor(skill);
-    await runInputs(runner, ['open hello counter', 'add five', 'exit', 'ask hello counter to add one']);
+    await runInputs(runner, [`open ${INVOCATION}`, 'add five', 'exit', `ask ${INVOCATION} to add one`]);
     await runner.handle(`.record ${path} --append-quit`);
 
     expect(out.at(-1)).to.equal(`Created replay file at ${path} (appended ".quit" to list of utterances).`);
@@ -75,7 +76,7 @@ describe('the dialog loop (what npm start prints, .record and .quit)', () => {
       skillId: PLACEHOLDER_SKILL_ID,
       locale: 'en-US',
       type: 'text',
-      userInput: ['open hello counter', 'add five', 'exit', 'ask hello counter to add one', '.quit'],
+      userInput: [`open ${INVOCATION}`, 'add five', 'exit', `ask ${INVOCATION} to add one`, '.quit'],
     });
     const askCli = new DialogCommand(undefined, optionModel)._resolvedArguments({ replay: path }, 'default');
     expect(askCli.userInputs).to.have.length(5);
@@ -103,7 +104,7 @@ describe('the dialog loop (what npm start prints, .record and .quit)', () => {
       },
     };
     const runner = runnerFor(broken);
-    await runInputs(runner, ['open hello counter', 'ask hello counter to add one']);
+    await runInputs(runner, [`open ${INVOCATION}`, `ask ${INVOCATION} to add one`]);
     expect(runner.problemCount).to.equal(2);
     expect(errors[0]).to.match(
       /^\[Error\]: the skill threw on LaunchRequest: TypeError: Cannot read properties/,

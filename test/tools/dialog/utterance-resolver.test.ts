@@ -3,6 +3,7 @@ import type { Intent } from 'ask-sdk-model';
 import { join } from 'node:path';
 import { readInteractionModel } from '../../../tools/dialog/interaction-model';
 import { createUtteranceResolver, type Understanding } from '../../../tools/dialog/utterance-resolver';
+import { INVOCATION } from '../../support/skill-names';
 
 const SKILL_ID = 'amzn1.ask.skill.00000000-0000-0000-0000-000000000000';
 const ROOT = join(__dirname, '..', '..', '..');
@@ -32,12 +33,12 @@ function slotValues(intent: Intent): Record<string, string | undefined> {
 
 describe('invocation: "open|launch|start|talk to <name>" launches, anchored at the start', () => {
   for (const utterance of [
-    'open hello counter',
-    'launch hello counter',
-    'start hello counter',
-    'talk to hello counter',
-    'Alexa, open Hello Counter!',
-    'ask hello counter',
+    `open ${INVOCATION}`,
+    `launch ${INVOCATION}`,
+    `start ${INVOCATION}`,
+    `talk to ${INVOCATION}`,
+    `Alexa, open ${INVOCATION.toUpperCase()}!`,
+    `ask ${INVOCATION}`,
   ]) {
     it(`"${utterance}" is a LaunchRequest, in a session or not`, () => {
       expect(counter.understand(utterance, outOfSession)).to.deep.equal({ kind: 'launch' });
@@ -55,36 +56,36 @@ describe('invocation: "open|launch|start|talk to <name>" launches, anchored at t
     expect(counter.understand('tell me the count', outOfSession)).to.deep.equal({ kind: 'not-for-skill' });
   });
 
-  it('"please open hello counter" is not an invocation: the verb must come first', () => {
-    expect(counter.understand('please open hello counter', outOfSession)).to.deep.equal({
+  it(`"please open ${INVOCATION}" is not an invocation: the verb must come first`, () => {
+    expect(counter.understand(`please open ${INVOCATION}`, outOfSession)).to.deep.equal({
       kind: 'not-for-skill',
     });
-    expect(intentOf(counter.understand('please open hello counter', inSession)).name).to.equal(
+    expect(intentOf(counter.understand(`please open ${INVOCATION}`, inSession)).name).to.equal(
       'AMAZON.FallbackIntent',
     );
   });
 
-  it('"open the door" is not a launch of hello counter', () => {
+  it(`"open the door" is not a launch of ${INVOCATION}`, () => {
     expect(counter.understand('open the door', outOfSession)).to.deep.equal({ kind: 'not-for-skill' });
   });
 });
 
 describe('invocation: "ask|tell <name> [to|for|about] <utterance>" opens a session with the intent', () => {
-  it('"ask hello counter to add five" is IncrementIntent with amount 5, in a new session', () => {
-    const understood = counter.understand('ask hello counter to add five', outOfSession);
+  it(`"ask ${INVOCATION} to add five" is IncrementIntent with amount 5, in a new session`, () => {
+    const understood = counter.understand(`ask ${INVOCATION} to add five`, outOfSession);
     expect(understood).to.include({ kind: 'intent', invoked: true });
     expect(intentOf(understood).name).to.equal('IncrementIntent');
     expect(slotValues(intentOf(understood))).to.deep.equal({ amount: '5' });
   });
 
-  it('"tell hello counter what is my count" needs no connector word', () => {
-    expect(intentOf(counter.understand('tell hello counter what is my count', outOfSession)).name).to.equal(
+  it(`"tell ${INVOCATION} what is my count" needs no connector word`, () => {
+    expect(intentOf(counter.understand(`tell ${INVOCATION} what is my count`, outOfSession)).name).to.equal(
       'GetCountIntent',
     );
   });
 
-  it('"ask hello counter to sing" goes to the fallback intent, still in a new session', () => {
-    const understood = counter.understand('ask hello counter to sing', outOfSession);
+  it(`"ask ${INVOCATION} to sing" goes to the fallback intent, still in a new session`, () => {
+    const understood = counter.understand(`ask ${INVOCATION} to sing`, outOfSession);
     expect(understood).to.include({ kind: 'intent', invoked: true });
     expect(intentOf(understood).name).to.equal('AMAZON.FallbackIntent');
   });
@@ -217,7 +218,7 @@ describe('built-in intents answer their usual phrases', () => {
     expect(intentOf(kitchen.understand('read that again', inSession)).name).to.equal('AMAZON.RepeatIntent');
   });
 
-  it('a built-in intent the model does not declare is not used: "yes" is the fallback for hello counter', () => {
+  it(`a built-in intent the model does not declare is not used: "yes" is the fallback for ${INVOCATION}`, () => {
     expect(intentOf(counter.understand('yes', inSession)).name).to.equal('AMAZON.FallbackIntent');
     expect(intentOf(coffee.understand('yes', inSession)).name).to.equal('AMAZON.YesIntent');
   });

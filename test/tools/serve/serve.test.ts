@@ -8,6 +8,7 @@ import path from 'node:path';
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { RequestEnvelope, ResponseEnvelope } from 'ask-sdk-model';
 import { readConfig } from '../../../lambda/src/config';
+import { speechFor } from '../../../lambda/src/speech';
 import { createDocumentClient } from '../../../lambda/src/persistence/dynamodb-client';
 import { EmbeddedDynamoDb, startEmbeddedDynamoDb } from '../../../tools/local/embedded-dynamodb';
 import { startLocalSkill } from '../../../tools/local/local-skill';
@@ -148,7 +149,7 @@ describe('npm run serve', function () {
     it('answers a LaunchRequest from the embedded DynamoDB', async () => {
       const response = await askSkill(serve.url, launchRequest());
       expectValidResponse(response);
-      expect(speechOf(response)).to.include('Welcome to Hello Counter. Your saved counter is 0.');
+      expect(speechOf(response)).to.equal(speechFor('en-US').welcome(0));
     });
 
     for (const [name, body] of [

@@ -1,0 +1,331 @@
+import { expect } from 'chai';
+import { spawnSync } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { copyProject } from '../../support/project-copy';
+import { git, gitEnv } from '../../support/hosted-skill-clone';
+
+/**
+ * `npm run rename` on copies of the project. The copies link the project's node_modules; each check runs
+ * what matters for the renamed names (lint:skill, the replays, the speech, the simulator), not the whole suite.
+ */
+function run(cwd: string, command: string, args: string[], input?: string, env?: NodeJS.ProcessEnv) {
+  const result = spawnSync(command, args, { cwd, env: { ...gitEnv, ...env }, encoding: 'utf8', input });
+  return { status: result.status, output: `${result.stdout}${result.stderr}` };
+}
+const tsNode = (cwd: string, script: string, args: string[], input?: string) =>
+  run(cwd, process.execPath, ['-r', 'ts-node/register', script, ...args], input);
+const rename = (cwd: string, ...args: string[]) => tsNode(cwd, 'tools/rename/cli.ts', args);
+const read = (cwd: string, file: string) => readFileSync(path.join(cwd, file), 'utf8');
+const readJson = (cwd: string, file: string) => JSON.parse(read(cwd, file));
+const changedFiles = (cwd: string) =>
+  run(cwd, 'git', ['status', '--porcelain']).output.split('\n').filter(Boolean).sort();
+
+/** The given mocha test files, in the copy, with the project's own setup. */
+function runTests(cwd: string, files: string[], env?: NodeJS.ProcessEnv) {
+  return run(
+    cwd,
+    process.execPath,
+    [
+      path.join(cwd, 'node_modules', 'mocha', 'bin', 'mocha.js'),
+      '--no-config',
+      '--require',
+      'ts-node/register',
+      '--require',
+      'test/support/setup.ts',
+      '--timeout',
+      '20000',
+      ...files,
+    ],
+    undefined,
+    env,
+  );
+}
+
+/** `npm ci` refuses a lock file out of step with the package.json files; it checks that before installing. */
+function npmCiAccepts(project: string): { status: number | null; output: string } {
+  const folder = mkdtempSync(path.join(os.tmpdir(), 'rename-lock-'));
+  try {
+    mkdirSync(path.join(folder, 'lambda'));
+    for (const file of ['package.json', 'package-lock.json', 'lambda/package.json']) {
+      cpSync(path.join(project, file), path.join(folder, file));
+    }
+    return run(folder, 'npm', [
+      'ci',
+      '--dry-run',
+      '--offline',
+      '--ignore-scripts',
+      '--no-audit',
+      '--no-fund',
+    ]);
+  } finally {
+    rmSync(folder, { recursive: true, force: true });
+  }
+}
+
+describe('npm run rename', function () {
+  this.timeout(120_000);
+
+  describe('in a git checkout of the project', () => {
+    let project: string;
+    before(() => {
+      project = copyProject(mkdtempSync(path.join(os.tmpdir(), 'rename-')));
+      git(project, 'init', '-q');
+      git(project, 'add', '-A');
+      git(project, 'commit', '-q', '-m', 'The template');
+    });
+    after(() => rmSync(project, { recursive: true, force: true }));
+
+    it('refuses an invocation name lint:skill would reject, naming the rule, and changes nothing', () => {
+      const renamed = rename(project, '--name', 'Space Facts', '--invocation', 'open space facts');
+      expect(renamed.status).to.equal(1);
+      expect(renamed.output.trim()).to.equal(
+        'npm run rename: --invocation "open space facts" (en-US) must not contain the launch word "open". ' +
+          'Nothing was changed.',
+      );
+      expect(changedFiles(project)).to.deep.equal([]);
+    });
+
+    it('refuses to work over uncommitted changes', () => {
+      writeFileSync(path.join(project, 'NOTES.md'), 'mine\n');
+      try {
+        const renamed = rename(project, '--name', 'Space Facts', '--invocation', 'space facts');
+        expect(renamed.status).to.equal(1);
+        expect(renamed.output).to.include('there are uncommitted changes');
+        expect(changedFiles(project)).to.deep.equal(['?? NOTES.md']);
+      } finally {
+        rmSync(path.join(project, 'NOTES.md'));
+      }
+    });
+
+    it('answers a wrong option with one line and exit code 2', () => {
+      const renamed = rename(project, '--nmae', 'Space Facts');
+      expect(renamed.status).to.equal(2);
+      expect(renamed.output.trim().split('\n')).to.have.length(1);
+      expect(renamed.output).to.match(
+        /^npm run rename: Unknown option '--nmae'.* Usage: npm run rename -- --name/,
+      );
+    });
+
+    it('renames the skill, its invocation and its packages in the files that state them, and only there', () => {
+      const renamed = rename(project, '--name', 'Space Facts', '--invocation', 'space facts');
+      expect(renamed.status, renamed.output).to.equal(0);
+      expect(changedFiles(project)).to.deep.equal(
+        [
+          'infrastructure/cfn-deployer/skill-stack.yaml',
+          'lambda/index.js',
+          'lambda/package.json',
+          'lambda/src/speech/locales/en-US.ts',
+          'package-lock.json',
+          'package.json',
+          'skill-package/interactionModels/custom/en-US.json',
+          'skill-package/skill.json',
+          ...['amounts', 'counting-session', 'new-user-and-sessions'].flatMap((dialog) => [
+            `test/dialogs/${dialog}.json`,
+            `test/dialogs/${dialog}.txt`,
+          ]),
+        ].map((file) => ` M ${file}`),
+      );
+      // Every line the rename changed names the new skill; nothing else moved.
+      const diff = git(project, 'diff', '--unified=0', '--', '.', ':!lambda/index.js', ':!package-lock.json');
+      const added = diff.split('\n').filter((line) => /^\+(?!\+\+)/.test(line));
+      expect(added.filter((line) => !/space facts|space-facts/i.test(line))).to.deep.equal([]);
+      const removed = diff.split('\n').filter((line) => /^-(?!--)/.test(line));
+      expect(removed.filter((line) => !/hello counter|hello-counter/i.test(line))).to.deep.equal([]);
+
+      const listing = readJson(project, 'skill-package/skill.json').manifest.publishingInformation.locales[
+        'en-US'
+      ];
+      expect(listing.name).to.equal('Space Facts');
+      expect(listing.description).to.match(/^Space Facts keeps a count/);
+      expect(listing.examplePhrases).to.deep.equal([
+        'Alexa, open space facts',
+        'Alexa, ask space facts to add five',
+        'Alexa, ask space facts what is my count',
+      ]);
+      expect(
+        readJson(project, 'skill-package/interactionModels/custom/en-US.json').interactionModel.languageModel
+          .invocationName,
+      ).to.equal('space facts');
+      expect(readJson(project, 'package.json').name).to.equal('space-facts');
+      expect(readJson(project, 'lambda/package.json').name).to.equal('space-facts-skill');
+      const lock = read(project, 'package-lock.json');
+      expect(lock).not.to.include('hello-counter');
+      expect(npmCiAccepts(project).status).to.equal(0);
+      // The user agent and the local table are named after the packages.
+      expect(read(project, 'lambda/index.js')).to.include('var name = "space-facts-skill";');
+      const tableName = run(project, process.execPath, [
+        '-r',
+        'ts-node/register',
+        '-e',
+        "console.log(require('./tools/local/embedded-dynamodb').LOCAL_TABLE_NAME)",
+      ]);
+      expect(tableName.output.trim()).to.equal('space-facts-local');
+    });
+
+    it('leaves a project whose skill package, replays, speech and simulator work under the new names', () => {
+      const lint = tsNode(project, 'tools/skill-lint/cli.ts', []);
+      expect(lint.status, lint.output).to.equal(0);
+      const tests = runTests(project, [
+        'test/tools/dialog/dialog-replays.test.ts',
+        'test/lambda/speech/speech.test.ts',
+      ]);
+      expect(tests.status, tests.output).to.equal(0);
+      const hostedBundle = run(project, process.execPath, [
+        '-r',
+        'ts-node/register',
+        '-e',
+        "require('./tools/build/bundle').isHostedBundleCurrent().then((current) => console.log(current))",
+      ]);
+      expect(hostedBundle.output.trim(), 'lambda/index.js is what lambda/src builds').to.equal('true');
+      const started = tsNode(project, 'tools/dialog/cli.ts', ['--memory'], 'open space facts\n.quit\n');
+      expect(started.status, started.output).to.equal(0);
+      expect(started.output).to.include('Alexa > Welcome to Space Facts. Your saved counter is 0.');
+    });
+
+    it('changes nothing when run again with the same names', () => {
+      git(project, 'commit', '-q', '-am', 'Space Facts');
+      const again = rename(project, '--name', 'Space Facts', '--invocation', 'space facts');
+      expect(again.status, again.output).to.equal(0);
+      expect(again.output).to.include('Nothing to change');
+      expect(changedFiles(project)).to.deep.equal([]);
+    });
+  });
+
+  describe('with two locales, in a folder that is not a git checkout (as ask new leaves it)', () => {
+    let project: string;
+    const germanModel = 'skill-package/interactionModels/custom/de-DE.json';
+    before(() => {
+      project = copyProject(mkdtempSync(path.join(os.tmpdir(), 'rename-locales-')));
+      addGermanLocale(project);
+    });
+    after(() => rmSync(project, { recursive: true, force: true }));
+
+    it('sets every locale to --invocation, except those given as <locale>=<name>', () => {
+      const renamed = rename(
+        project,
+        '--name',
+        'Space Facts',
+        '--invocation',
+        'space facts',
+        '--invocation',
+        'de-DE=weltraum fakten',
+      );
+      expect(renamed.status, renamed.output).to.equal(0);
+      expect(readJson(project, germanModel).interactionModel.languageModel.invocationName).to.equal(
+        'weltraum fakten',
+      );
+      const locales = readJson(project, 'skill-package/skill.json').manifest.publishingInformation.locales;
+      expect(locales['de-DE'].name).to.equal('Space Facts');
+      expect(locales['de-DE'].examplePhrases).to.deep.equal(['Alexa, öffne weltraum fakten']);
+      expect(readJson(project, 'test/dialogs/deutsch.json').userInput[0]).to.equal('öffne weltraum fakten');
+      expect(read(project, 'lambda/src/speech/shared/de.ts')).to.include('Willkommen bei Space Facts.');
+    });
+
+    it('keeps only the locales of --locales: models, speech, skill.json entries and replays', () => {
+      const renamed = rename(project, '--locales', 'en-US');
+      expect(renamed.status, renamed.output).to.equal(0);
+      for (const file of [
+        germanModel,
+        'lambda/src/speech/locales/de-DE.ts',
+        'lambda/src/speech/shared/de.ts',
+        'test/dialogs/deutsch.json',
+        'test/dialogs/deutsch.txt',
+      ]) {
+        expect(existsSync(path.join(project, file)), file).to.equal(false);
+      }
+      const manifest = readJson(project, 'skill-package/skill.json').manifest;
+      expect(Object.keys(manifest.publishingInformation.locales)).to.deep.equal(['en-US']);
+      expect(Object.keys(manifest.privacyAndCompliance.locales)).to.deep.equal(['en-US']);
+      expect(read(project, 'lambda/src/speech/index.ts')).not.to.include('de-DE');
+    });
+
+    it('leaves a pruned project that passes lint:skill, the type check, formatting and its replays', () => {
+      const lint = tsNode(project, 'tools/skill-lint/cli.ts', []);
+      expect(lint.status, lint.output).to.equal(0);
+      const typecheck = run(project, process.execPath, [
+        path.join(project, 'node_modules/typescript/bin/tsc'),
+        '-p',
+        '.',
+      ]);
+      expect(typecheck.status, typecheck.output).to.equal(0);
+      const formatting = run(project, process.execPath, [
+        path.join(project, 'node_modules/prettier/bin/prettier.cjs'),
+        '--check',
+        'lambda/src',
+        'skill-package',
+        'test/dialogs',
+      ]);
+      expect(formatting.status, formatting.output).to.equal(0);
+      const tests = runTests(project, [
+        'test/tools/dialog/dialog-replays.test.ts',
+        'test/lambda/speech/speech.test.ts',
+      ]);
+      expect(tests.status, tests.output).to.equal(0);
+    });
+
+    it('refuses to drop en-US, the locale the tests speak, or a locale the skill does not have', () => {
+      expect(rename(project, '--locales', 'fr-FR').output).to.include(
+        '--locales can only keep locales the skill has: fr-FR is not one of en-US.',
+      );
+    });
+  });
+});
+
+/** A German locale as the locale layout has it: model, skill.json entry, speech sharing a language file, a replay. */
+function addGermanLocale(project: string): void {
+  const model = readJson(project, 'skill-package/interactionModels/custom/en-US.json');
+  model.interactionModel.languageModel.invocationName = 'hallo zähler';
+  writeFileSync(
+    path.join(project, 'skill-package/interactionModels/custom/de-DE.json'),
+    `${JSON.stringify(model, null, 2)}\n`,
+  );
+  const manifest = readJson(project, 'skill-package/skill.json');
+  manifest.manifest.publishingInformation.locales['de-DE'] = {
+    name: 'Hallo Zähler',
+    summary: 'Ein Zähler.',
+    description: 'Hallo Zähler zählt für dich.',
+    examplePhrases: ['Alexa, öffne hallo zähler'],
+  };
+  manifest.manifest.privacyAndCompliance.locales['de-DE'] = {};
+  writeFileSync(path.join(project, 'skill-package/skill.json'), JSON.stringify(manifest, null, 2));
+
+  const speech = path.join(project, 'lambda/src/speech');
+  mkdirSync(path.join(speech, 'shared'), { recursive: true });
+  writeFileSync(
+    path.join(speech, 'shared/de.ts'),
+    "import { enUS } from '../locales/en-US';\nimport { Speech } from '../speech';\n\n" +
+      "export const german: Speech = {\n  ...enUS,\n  welcome: () => 'Willkommen bei Hallo Zähler.',\n};\n",
+  );
+  writeFileSync(
+    path.join(speech, 'locales/de-DE.ts'),
+    "import { german } from '../shared/de';\nimport { Speech } from '../speech';\n\nexport const deDE: Speech = german;\n",
+  );
+  const index = read(project, 'lambda/src/speech/index.ts')
+    .replace(
+      "import { enUS } from './locales/en-US';",
+      "import { deDE } from './locales/de-DE';\nimport { enUS } from './locales/en-US';",
+    )
+    .replace("  'en-US': enUS,", "  'de-DE': deDE,\n  'en-US': enUS,");
+  writeFileSync(path.join(speech, 'index.ts'), index);
+
+  writeFileSync(
+    path.join(project, 'test/dialogs/deutsch.json'),
+    `${JSON.stringify(
+      {
+        skillId: 'amzn1.ask.skill.00000000-0000-0000-0000-000000000000',
+        locale: 'de-DE',
+        type: 'text',
+        userInput: ['öffne hallo zähler', '.quit'],
+      },
+      null,
+      2,
+    )}\n`,
+  );
+  // The transcript is what the simulator says in that locale today.
+  const transcripts = runTests(project, ['test/tools/dialog/dialog-replays.test.ts'], {
+    UPDATE_TRANSCRIPTS: '1',
+  });
+  expect(read(project, 'test/dialogs/deutsch.txt'), transcripts.output).to.include('hallo zähler');
+}

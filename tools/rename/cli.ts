@@ -1,0 +1,70 @@
+/**
+ * `npm run rename -- --name "Space Facts" --invocation "space facts" [--invocation de-DE="weltraum fakten"]
+ * [--locales en-US,de-DE] [--package-name space-facts] [--brand-name <word>]`: makes the template your skill.
+ */
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { RenameRefused, type RenameRequest, renameProject } from './rename';
+
+const PROJECT_ROOT = path.resolve(__dirname, '..', '..');
+const USAGE =
+  'npm run rename -- --name "<Skill Name>" --invocation "<invocation name>" [--invocation <locale>="<name>"] ' +
+  '[--locales <locale>,<locale>] [--package-name <npm name>] [--brand-name <word>]';
+
+/** A mistake in how the command was called: one line and exit code 2. */
+function usageError(message: string): never {
+  console.error(`npm run rename: ${message}. Usage: ${USAGE}`);
+  process.exit(2);
+}
+
+function readRequest(): RenameRequest {
+  let values;
+  try {
+    ({ values } = parseArgs({
+      options: {
+        name: { type: 'string' },
+        invocation: { type: 'string', multiple: true, default: [] },
+        locales: { type: 'string' },
+        'package-name': { type: 'string' },
+        'brand-name': { type: 'string', multiple: true, default: [] },
+      },
+    }));
+  } catch (error) {
+    usageError((error as Error).message);
+  }
+  const request: RenameRequest = {
+    name: values.name,
+    invocationByLocale: {},
+    locales: values.locales?.split(',').map((locale) => locale.trim()),
+    packageName: values['package-name'],
+    brandNames: values['brand-name'],
+  };
+  for (const invocation of values.invocation) {
+    const perLocale = /^([a-z]{2}-[A-Z]{2})=(.*)$/.exec(invocation);
+    if (perLocale) request.invocationByLocale![perLocale[1]] = perLocale[2];
+    else if (request.invocation === undefined) request.invocation = invocation;
+    else usageError('give one --invocation for every locale, and <locale>=<name> for the others');
+  }
+  if (
+    request.name === undefined &&
+    values.invocation.length === 0 &&
+    !request.locales &&
+    !request.packageName
+  ) {
+    usageError('say what to change');
+  }
+  return request;
+}
+
+try {
+  const changed = renameProject(PROJECT_ROOT, readRequest());
+  if (changed.length === 0) console.log('Nothing to change: the project already has these names.');
+  else {
+    console.log(`Changed ${changed.length} files:\n${changed.map((file) => `  ${file}`).join('\n')}`);
+    console.log('Review with git diff, then run npm run lint:skill && npm test, and commit.');
+  }
+} catch (error) {
+  if (!(error instanceof RenameRefused)) throw error;
+  console.error(`npm run rename: ${error.message} Nothing was changed.`);
+  process.exitCode = 1;
+}
