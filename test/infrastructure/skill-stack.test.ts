@@ -23,6 +23,15 @@ interface Template {
   Outputs: Record<string, { Value: unknown }>;
 }
 
+interface AskResources {
+  profiles: Record<string, { skillInfrastructure: { type: string; userConfig: Record<string, string> } }>;
+}
+/** Found by its deployer: `ask new` renames it after the user's ASK CLI profile. */
+const cloudFormationProfile = (resources: AskResources) =>
+  Object.values(resources.profiles).find(
+    (profile) => profile.skillInfrastructure.type === '@ask-cli/cfn-deployer',
+  )!;
+
 const loadTemplate = () => readStackTemplate(templatePath) as Template;
 
 const resourcesOfType = (template: Template, type: string) =>
@@ -79,7 +88,7 @@ describe('infrastructure/cfn-deployer/skill-stack.yaml', () => {
       },
     });
     const resources = JSON.parse(readFileSync(path.join(projectRoot, 'ask-resources.json'), 'utf8'));
-    const userConfig = resources.profiles.default.skillInfrastructure.userConfig;
+    const userConfig = cloudFormationProfile(resources).skillInfrastructure.userConfig;
     expect(userConfig).to.include({ runtime: 'nodejs22.x', handler: 'index.handler' });
   });
 
@@ -147,9 +156,8 @@ describe('infrastructure/cfn-deployer/skill-stack.yaml', () => {
 describe('ask-resources.json', () => {
   const resources = JSON.parse(readFileSync(path.join(projectRoot, 'ask-resources.json'), 'utf8'));
 
-  it('deploys this stack with its "default" profile, the one ask new keeps, and has an Alexa-hosted profile', () => {
-    expect(resources.profiles.hosted.skillInfrastructure.type).to.equal('@ask-cli/hosted-skill-deployer');
-    const selfHosted = resources.profiles.default;
+  it('deploys this stack with its CloudFormation profile', () => {
+    const selfHosted = cloudFormationProfile(resources);
     expect(selfHosted.skillInfrastructure.type).to.equal('@ask-cli/cfn-deployer');
     expect(path.resolve(projectRoot, selfHosted.skillInfrastructure.userConfig.templatePath)).to.equal(
       templatePath,

@@ -1,6 +1,6 @@
-import { execFileSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, symlinkSync } from 'node:fs';
+import { appendFileSync, copyFileSync, mkdirSync, symlinkSync } from 'node:fs';
 import path from 'node:path';
+import { projectFiles } from '../../tools/project/project-files';
 
 export const PROJECT_ROOT = path.resolve(__dirname, '..', '..');
 
@@ -9,12 +9,7 @@ export const PROJECT_ROOT = path.resolve(__dirname, '..', '..');
  * links the project's node_modules there instead of installing the same packages again.
  */
 export function copyProject(folder: string, { linkNodeModules = true } = {}): string {
-  const files = execFileSync('git', ['ls-files', '--cached', '--others', '--exclude-standard', '-z'], {
-    cwd: PROJECT_ROOT,
-    encoding: 'utf8',
-  })
-    .split('\0')
-    .filter(Boolean);
+  const files = projectFiles(PROJECT_ROOT);
   for (const file of files) {
     mkdirSync(path.dirname(path.join(folder, file)), { recursive: true });
     try {
@@ -30,4 +25,12 @@ export function copyProject(folder: string, { linkNodeModules = true } = {}): st
 
 export function linkProjectNodeModules(folder: string): void {
   symlinkSync(path.join(PROJECT_ROOT, 'node_modules'), path.join(folder, 'node_modules'), 'junction');
+}
+
+/** Makes `folder` a git checkout with everything committed; the linked node_modules stays out of git. */
+export function commitAll(folder: string, git: (cwd: string, ...args: string[]) => string): void {
+  git(folder, 'init', '-q', '--initial-branch=main');
+  appendFileSync(path.join(folder, '.git', 'info', 'exclude'), '/node_modules\n');
+  git(folder, 'add', '-A');
+  git(folder, 'commit', '-q', '-m', 'The template');
 }

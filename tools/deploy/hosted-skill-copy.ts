@@ -11,6 +11,7 @@ import path from 'node:path';
 import { format, resolveConfig } from 'prettier';
 import { DEPLOYERS, readAskProfiles } from '../project/ask-resources';
 import { git } from '../project/git';
+import { projectFiles } from '../project/project-files';
 
 interface AskResources {
   profiles?: Record<string, { skillInfrastructure?: { type?: string } }>;
@@ -34,15 +35,17 @@ export async function copyProjectToHostedSkill(projectRoot: string, hostedDir: s
   const hostedResources = readJson<AskResources>(path.join(hostedDir, 'ask-resources.json'));
 
   // Files git would commit here: tracked or new, never ignored ones (node_modules, .ask build output).
-  const projectFiles = git(projectRoot, ['ls-files', '--cached', '--others', '--exclude-standard', '-z'])
-    .split('\0')
-    .filter((file) => file && existsSync(path.join(projectRoot, file)))
-    .filter((file) => file !== 'ask-resources.json' && file !== '.ask/ask-states.json');
+  const files = projectFiles(projectRoot).filter(
+    (file) =>
+      existsSync(path.join(projectRoot, file)) &&
+      file !== 'ask-resources.json' &&
+      file !== '.ask/ask-states.json',
+  );
 
   for (const replaced of ['lambda', 'skill-package']) {
     rmSync(path.join(hostedDir, replaced), { recursive: true, force: true });
   }
-  for (const file of projectFiles) {
+  for (const file of files) {
     mkdirSync(path.dirname(path.join(hostedDir, file)), { recursive: true });
     copyFileSync(path.join(projectRoot, file), path.join(hostedDir, file));
   }
@@ -68,7 +71,7 @@ export async function copyProjectToHostedSkill(projectRoot: string, hostedDir: s
     };
     await writeJson(manifestPath, { manifest: { ...manifest, apis: { ...manifest?.apis, custom } } });
   }
-  return projectFiles;
+  return files;
 }
 
 function checkIsCleanHostedSkillRepository(hostedDir: string): void {

@@ -44,7 +44,10 @@ const DIALOGS_DIR = path.join('test', 'dialogs');
 const SPEECH_DIR = path.join('lambda', 'src', 'speech');
 
 interface LocaleNames {
+  /** The name in skill.json. */
   name: string;
+  /** The name the speech says; another than skill.json's after `ask new`, which renames only skill.json. */
+  spoken: string;
   invocation: string;
 }
 
@@ -53,18 +56,22 @@ export function renameProject(root: string, request: RenameRequest): string[] {
   const listings = readLocaleListings(root);
   const existing = Object.keys(listings);
   const kept = checkLocales(existing, request.locales);
+  const files = new ProjectFiles(root);
   const before = Object.fromEntries(
-    existing.map((locale) => [
-      locale,
-      { name: listings[locale].name ?? '', invocation: readInvocationName(locale, root) },
-    ]),
+    existing.map((locale) => {
+      const name = listings[locale].name ?? '';
+      const invocation = readInvocationName(locale, root);
+      return [
+        locale,
+        { name, invocation, spoken: spokenName(files, locale, [name, titleCase(invocation), invocation]) },
+      ];
+    }),
   ) as Record<string, LocaleNames>;
   const after = plannedNames(before, kept, request);
   const packageName = request.packageName ?? (request.name ? packageNameFor(request.name) : undefined);
   if (packageName !== undefined) checkPackageName(packageName);
   checkNothingUncommitted(root);
 
-  const files = new ProjectFiles(root);
   const dropped = existing.filter((locale) => !kept.includes(locale));
   renameInManifest(files, before, after, dropped);
   for (const locale of kept) {
@@ -76,7 +83,7 @@ export function renameProject(root: string, request: RenameRequest): string[] {
   renameInSpeech(files, before, after, dropped);
   renameInDialogs(files, before, after, dropped);
   if (packageName !== undefined) renamePackages(files, packageName);
-  renameInStackDescription(files, before[existing[0]].name, after[kept[0]].name);
+  renameInStackDescription(files, before[existing[0]], after[kept[0]]);
   // Alexa-hosted runs the committed lambda/index.js, which holds the speech and the package name.
   if (files.changed.some((file) => file.startsWith(`lambda${path.sep}`) || file.startsWith('lambda/'))) {
     rebuildHostedBundle(root);
@@ -130,7 +137,11 @@ function plannedNames(
       }
       return [
         locale,
-        { name: name ?? before[locale].name, invocation: invocation ?? before[locale].invocation },
+        {
+          name: name ?? before[locale].name,
+          spoken: name ?? before[locale].spoken,
+          invocation: invocation ?? before[locale].invocation,
+        },
       ];
     }),
   );
@@ -239,7 +250,8 @@ function renameInManifest(
     changes.push([[...locales, locale, 'name'], names.name]);
     const { description, examplePhrases } = listings[locale];
     if (typeof description === 'string') {
-      changes.push([[...locales, locale, 'description'], replaceAll(description, was.name, names.name)]);
+      const renamed = replaceAll(replaceAll(description, was.name, names.name), was.spoken, names.spoken);
+      changes.push([[...locales, locale, 'description'], renamed]);
     }
     (examplePhrases ?? []).forEach((phrase, index) => {
       changes.push([
@@ -267,7 +279,7 @@ function renameInSpeech(
 ): void {
   const localeFile = (locale: string) => path.join(SPEECH_DIR, 'locales', `${locale}.ts`);
   for (const [locale, names] of Object.entries(after)) {
-    files.editText(localeFile(locale), (text) => replaceAll(text, before[locale].name, names.name));
+    files.editText(localeFile(locale), (text) => replaceAll(text, before[locale].spoken, names.spoken));
   }
   for (const shared of files.list(path.join(SPEECH_DIR, 'shared'))) {
     const language = path.basename(shared, '.ts');
@@ -333,7 +345,7 @@ function renameInDialogs(
         .map((line) =>
           line.startsWith('User  > ')
             ? replaceWords(line, was.invocation, names.invocation)
-            : replaceAll(replaceAll(line, was.name, names.name), was.invocation, names.invocation),
+            : replaceAll(replaceAll(line, was.spoken, names.spoken), was.invocation, names.invocation),
         )
         .join('\n'),
     );
@@ -366,9 +378,31 @@ function renamePackages(files: ProjectFiles, packageName: string): void {
   });
 }
 
-function renameInStackDescription(files: ProjectFiles, oldName: string, newName: string): void {
+function renameInStackDescription(files: ProjectFiles, was: LocaleNames, names: LocaleNames): void {
   files.editText(path.join('infrastructure', 'cfn-deployer', 'skill-stack.yaml'), (text) =>
-    text.replace(/^Description: .*$/m, (line) => replaceAll(line, oldName, newName)),
+    text.replace(/^Description: .*$/m, (line) =>
+      replaceAll(replaceAll(line, was.name, names.name), was.spoken, names.spoken),
+    ),
+  );
+}
+
+/** The first of `candidates` the locale's speech says (its own file or its language's shared one). */
+function spokenName(files: ProjectFiles, locale: string, candidates: string[]): string {
+  const speech = [
+    path.join(SPEECH_DIR, 'locales', `${locale}.ts`),
+    path.join(SPEECH_DIR, 'shared', `${locale.split('-')[0]}.ts`),
+  ]
+    .filter((file) => files.exists(file))
+    .map((file) => files.read(file))
+    .join('\n');
+  return candidates.find((candidate) => candidate && speech.includes(candidate)) ?? candidates[0];
+}
+
+/** "hello counter" → "Hello Counter": how the template's names are written. */
+function titleCase(words: string): string {
+  return words.replace(
+    /(^|\s)(\p{L})/gu,
+    (_match, space: string, letter: string) => space + letter.toUpperCase(),
   );
 }
 

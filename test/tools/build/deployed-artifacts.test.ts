@@ -9,6 +9,7 @@ import { DynamoDbPersistenceAdapter } from 'ask-sdk-dynamodb-persistence-adapter
 import { DynamoDB } from 'aws-sdk';
 import { HOSTED_BUNDLE_PATH, isHostedBundleCurrent, PROJECT_ROOT } from '../../../tools/build/bundle';
 import { EmbeddedDynamoDb, startEmbeddedDynamoDb } from '../../../tools/local/embedded-dynamodb';
+import { DEPLOYERS, readAskProfiles } from '../../../tools/project/ask-resources';
 import { intentRequest, launchRequest } from '../../support/requests';
 import { expectValidResponse, speechOf } from '../../support/responses';
 import { captureLogs } from '../../support/logs';
@@ -17,11 +18,15 @@ type Handler = (event: RequestEnvelope) => Promise<ResponseEnvelope>;
 
 /** Builds the code the way `ask deploy` does: ask-cli's SkillCodeController on this project's ask-resources.json. */
 function buildWithAskCli(): Buffer {
+  // The CloudFormation profile, whatever `ask new` named it.
+  const profile = readAskProfiles(PROJECT_ROOT).find(
+    ({ deployer }) => deployer === DEPLOYERS.cloudFormation,
+  )?.name;
   const script = `
     const ResourcesConfig = require('ask-cli/dist/lib/model/resources-config');
     const SkillCodeController = require('ask-cli/dist/lib/controllers/skill-code-controller');
     new ResourcesConfig(require('path').resolve('ask-resources.json'));
-    new SkillCodeController({ profile: 'default', doDebug: false }).buildCode((error, codeList) => {
+    new SkillCodeController({ profile: ${JSON.stringify(profile)}, doDebug: false }).buildCode((error, codeList) => {
       if (error) { console.error(error); process.exit(1); }
       console.log(JSON.stringify(codeList));
     });`;

@@ -12,7 +12,15 @@ import {
 import os from 'node:os';
 import path from 'node:path';
 import { checkAskDeployProfiles, RESTORE_COMMAND } from '../../../tools/deploy/deploy-checks';
+import { DEPLOYERS, readAskProfiles } from '../../../tools/project/ask-resources';
 import { copyProject, PROJECT_ROOT } from '../../support/project-copy';
+
+/** Found by its deployer: `ask new` gives it the name of the user's own ASK CLI profile. */
+const cloudFormationProfile = () => {
+  const profile = readAskProfiles(PROJECT_ROOT).find(({ deployer }) => deployer === DEPLOYERS.cloudFormation);
+  if (!profile) throw new Error('ask-resources.json has no CloudFormation profile');
+  return profile;
+};
 
 const STACK = 'infrastructure/cfn-deployer/skill-stack.yaml';
 const BASIC_LAMBDA_STACK =
@@ -26,10 +34,14 @@ describe('checks before anything is deployed to AWS (npm run deploy and hooks/bu
   let root: string;
   beforeEach(() => {
     root = mkdtempSync(path.join(os.tmpdir(), 'deploy-checks-'));
-    for (const file of ['ask-resources.json', STACK]) {
-      mkdirSync(path.dirname(path.join(root, file)), { recursive: true });
-      copyFileSync(path.join(PROJECT_ROOT, file), path.join(root, file));
-    }
+    mkdirSync(path.dirname(path.join(root, STACK)), { recursive: true });
+    copyFileSync(path.join(PROJECT_ROOT, STACK), path.join(root, STACK));
+    // The project's own CloudFormation profile, under the name ask-cli gives a template's profile.
+    const { deployer, userConfig } = cloudFormationProfile();
+    writeFileSync(
+      path.join(root, 'ask-resources.json'),
+      JSON.stringify({ profiles: { default: { skillInfrastructure: { type: deployer, userConfig } } } }),
+    );
   });
   afterEach(() => rmSync(root, { recursive: true, force: true }));
 
@@ -48,7 +60,7 @@ describe('checks before anything is deployed to AWS (npm run deploy and hooks/bu
     }
   };
 
-  it("pass for the project's own profiles", () => {
+  it("pass for the project's own CloudFormation profile", () => {
     expect(problems()).to.equal('');
   });
 
@@ -136,9 +148,10 @@ describe('the checks in a copy of the project', function () {
   };
 
   it('npm run deploy hands the CloudFormation profile to ask deploy', () => {
-    const deployed = run('npm', ['run', 'deploy'], { env: withoutCredentials() });
+    const { name } = cloudFormationProfile();
+    const deployed = run('npm', ['run', 'deploy', '--', '--profile', name], { env: withoutCredentials() });
     expect(deployed.status).to.not.equal(0);
-    expect(deployed.output).to.match(/ask-cli\/dist\/bin\/ask\.js deploy --profile default/);
+    expect(deployed.output).to.include(`ask-cli/dist/bin/ask.js deploy --profile ${name}`);
   });
 
   it('npm run deploy and copy-to-hosted answer a wrong option with one line and exit code 2', () => {
@@ -170,7 +183,8 @@ describe('the checks in a copy of the project', function () {
     after(() => copyFileSync(path.join(PROJECT_ROOT, STACK), path.join(project, STACK)));
 
     it('npm run deploy stops before running ask deploy, and prints the restore command', () => {
-      const deployed = run('npm', ['run', 'deploy'], { env: withoutCredentials() });
+      const { name } = cloudFormationProfile();
+      const deployed = run('npm', ['run', 'deploy', '--', '--profile', name], { env: withoutCredentials() });
       expect(deployed.status).to.equal(1);
       expect(deployed.output).to.include('has no DynamoDB table for the counts');
       expect(deployed.output).to.include(RESTORE_COMMAND);

@@ -91,10 +91,12 @@ describe('deploying to Alexa-hosted by git push (a local bare repository stands 
     );
     const states = JSON.parse(readFileSync(path.join(hosted, '.ask', 'ask-states.json'), 'utf8'));
     expect(states.profiles.default.skillId).to.equal(HOSTED_SKILL_ID);
-    // The project's "default" (CloudFormation) and "hosted" (no skill) give way to the clone's own profile.
+    // The project's Alexa-hosted profile, which names no skill, and any profile named as the clone's give way.
     const resources = JSON.parse(readFileSync(path.join(hosted, 'ask-resources.json'), 'utf8'));
-    expect(Object.keys(resources.profiles)).to.deep.equal(['default']);
-    expect(resources.profiles.default.skillInfrastructure.type).to.equal('@ask-cli/hosted-skill-deployer');
+    const hostedProfiles = Object.entries<{ skillInfrastructure: { type: string } }>(resources.profiles)
+      .filter(([, profile]) => profile.skillInfrastructure.type === '@ask-cli/hosted-skill-deployer')
+      .map(([name]) => name);
+    expect(hostedProfiles).to.deep.equal(['default']);
     const { manifest } = JSON.parse(readFileSync(path.join(hosted, 'skill-package', 'skill.json'), 'utf8'));
     expect(manifest.apis.custom.endpoint).to.deep.equal({
       uri: `arn:aws:lambda:us-east-1:123456789012:function:${HOSTED_SKILL_ID}`,

@@ -19,13 +19,15 @@ describe("ask-cli's project files", () => {
     expect(chosenAskProfile(undefined, {})).to.equal('default');
   });
 
-  it('has the CloudFormation stack as "default", so ask new keeps it, and Alexa-hosted as a second profile', () => {
-    expect(readAskProfiles(projectRoot).map(({ name, deployer }) => ({ name, deployer }))).to.deep.equal([
-      { name: 'default', deployer: DEPLOYERS.cloudFormation },
-      { name: 'hosted', deployer: DEPLOYERS.hosted },
+  it('has one CloudFormation profile with the stack, runtime and handler, and one Alexa-hosted profile', () => {
+    // `ask new` renames the template's "default" profile after the user's ASK CLI profile.
+    const profiles = readAskProfiles(projectRoot);
+    expect(profiles.map(({ deployer }) => deployer)).to.have.members([
+      DEPLOYERS.cloudFormation,
+      DEPLOYERS.hosted,
     ]);
-    expect(askProfile(projectRoot, 'default').userConfig).to.deep.equal({
-      awsRegion: 'us-east-1',
+    const cloudFormation = profiles.find(({ deployer }) => deployer === DEPLOYERS.cloudFormation);
+    expect(askProfile(projectRoot, cloudFormation!.name).userConfig).to.deep.include({
       runtime: 'nodejs22.x',
       handler: 'index.handler',
       templatePath: './infrastructure/cfn-deployer/skill-stack.yaml',
@@ -33,8 +35,9 @@ describe("ask-cli's project files", () => {
   });
 
   it('names the profiles there are when asked for one that is not there', () => {
-    expect(() => askProfile(projectRoot, 'work')).to.throw(
-      'ask-resources.json has no deployer for the profile "work" (it has: default, hosted)',
+    const names = readAskProfiles(projectRoot).map(({ name }) => name);
+    expect(() => askProfile(projectRoot, 'nobody')).to.throw(
+      `ask-resources.json has no deployer for the profile "nobody" (it has: ${names.join(', ')})`,
     );
   });
 

@@ -3,7 +3,7 @@ import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { copyProject } from '../../support/project-copy';
+import { commitAll, copyProject } from '../../support/project-copy';
 import { git, gitEnv } from '../../support/hosted-skill-clone';
 
 /**
@@ -71,9 +71,7 @@ describe('npm run rename', function () {
     let project: string;
     before(() => {
       project = copyProject(mkdtempSync(path.join(os.tmpdir(), 'rename-')));
-      git(project, 'init', '-q');
-      git(project, 'add', '-A');
-      git(project, 'commit', '-q', '-m', 'The template');
+      commitAll(project, git);
     });
     after(() => rmSync(project, { recursive: true, force: true }));
 
