@@ -1,4 +1,4 @@
-# ask-cli's custom build flow on Windows, run by `ask deploy`: the same as hooks/build.sh.
+# ask-cli's custom build flow on Windows, run by `ask deploy`: the same as hooks/build.sh, checks included.
 # The working folder is ask-cli's copy of lambda/ (.ask/lambda), $args[0] is the zip to write, $args[1] is $True for --debug.
 $ErrorActionPreference = 'Stop'
 $projectRoot = Split-Path -Parent $PSScriptRoot

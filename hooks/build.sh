@@ -2,6 +2,8 @@
 # ask-cli's custom build flow, run by `ask deploy` (see ask-cli's code-builder): the working folder is
 # ask-cli's copy of lambda/ (.ask/lambda), $1 is the zip to write, $2 is "true" for --debug.
 # The zip holds one file, index.js: the skill and its dependencies bundled and minified by esbuild.
+# It refuses to build, so ask deploy stops, for a profile that would deploy the skill without its table
+# (tools/deploy/deploy-checks.ts).
 set -euo pipefail
 project_root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 if [ "${2:-false}" = "true" ]; then
