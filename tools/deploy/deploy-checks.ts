@@ -133,7 +133,8 @@ export function checkHostedRepository(
         'project into the folder it clones with npm run copy-to-hosted -- <folder>, and deploy from there.',
     );
   }
-  const url = optionalGit(projectRoot, ['remote', 'get-url', 'origin'])[0];
+  // Where a push goes: a pushurl, if origin has one, else its url.
+  const url = optionalGit(projectRoot, ['remote', 'get-url', '--push', 'origin'])[0];
   if (!url)
     throw new Error(`This folder has no git remote "origin", so nothing links it to skill ${skillId}.`);
   const linkedSkillIds = optionalGit(projectRoot, ['config', '--get-all', `credential.${url}.helper`]).map(

@@ -2,6 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { applyEdits, type JSONPath, modify } from 'jsonc-parser';
+import { parse as parseYaml, stringify as stringifyYaml } from 'yaml';
 import { readReplayFile } from '../dialog/ask-cli-files';
 import { git } from '../project/git';
 import {
@@ -11,6 +12,7 @@ import {
   skillManifestPath,
 } from '../project/skill-package';
 import { invocationNameProblems } from '../skill-lint/invocation-name';
+import { replaceInStringLiterals } from './source-strings';
 
 /**
  * Makes the template someone's own skill: its name, invocation names, locales and package names, in every
@@ -71,6 +73,11 @@ export function renameProject(root: string, request: RenameRequest): string[] {
   const packageName = request.packageName ?? (request.name ? packageNameFor(request.name) : undefined);
   if (packageName !== undefined) checkPackageName(packageName);
   checkNothingUncommitted(root);
+  // Read every replay file before the first edit, so that a broken one stops rename with nothing changed.
+  const replays = files
+    .list(DIALOGS_DIR)
+    .filter((file) => file.endsWith('.json'))
+    .map((file) => ({ file, locale: readReplay(root, file).locale }));
 
   const dropped = existing.filter((locale) => !kept.includes(locale));
   renameInManifest(files, before, after, dropped);
@@ -81,15 +88,23 @@ export function renameProject(root: string, request: RenameRequest): string[] {
   }
   for (const locale of dropped) files.remove(path.relative(root, interactionModelPath(locale, root)));
   renameInSpeech(files, before, after, dropped);
-  renameInDialogs(files, before, after, dropped);
+  renameInDialogs(files, replays, before, after, dropped);
   if (packageName !== undefined) renamePackages(files, packageName);
   renameInStackDescription(files, before[existing[0]], after[kept[0]]);
+  const changed = [...new Set(files.changed)];
+  // A longer name can make a line too long, and a quote in it makes Prettier pick the other quotes.
+  runNode(root, [
+    'node_modules/prettier/bin/prettier.cjs',
+    '--write',
+    '--ignore-unknown',
+    ...changed.filter((file) => files.exists(file)),
+  ]);
   // Alexa-hosted runs the committed lambda/index.js, which holds the speech and the package name.
-  if (files.changed.some((file) => file.startsWith(`lambda${path.sep}`) || file.startsWith('lambda/'))) {
-    rebuildHostedBundle(root);
-    files.changed.push(path.join('lambda', 'index.js'));
+  if (changed.some((file) => file.split(path.sep)[0] === 'lambda' || file.startsWith('lambda/'))) {
+    runNode(root, ['-r', 'ts-node/register', 'tools/build/build-hosted.ts']);
+    changed.push(path.join('lambda', 'index.js'));
   }
-  return [...new Set(files.changed)];
+  return changed;
 }
 
 function checkLocales(existing: string[], wanted: string[] | undefined): string[] {
@@ -279,14 +294,16 @@ function renameInSpeech(
 ): void {
   const localeFile = (locale: string) => path.join(SPEECH_DIR, 'locales', `${locale}.ts`);
   for (const [locale, names] of Object.entries(after)) {
-    files.editText(localeFile(locale), (text) => replaceAll(text, before[locale].spoken, names.spoken));
+    files.editText(localeFile(locale), (text) =>
+      replaceInStringLiterals(text, before[locale].spoken, names.spoken),
+    );
   }
   for (const shared of files.list(path.join(SPEECH_DIR, 'shared'))) {
     const language = path.basename(shared, '.ts');
     const renamed = Object.entries(after).filter(([locale]) => locale.split('-')[0] === language);
     files.editText(shared, (text) =>
       renamed.reduce(
-        (current, [locale, names]) => replaceAll(current, before[locale].name, names.name),
+        (current, [locale, names]) => replaceInStringLiterals(current, before[locale].spoken, names.spoken),
         text,
       ),
     );
@@ -316,13 +333,13 @@ function renameInSpeech(
  */
 function renameInDialogs(
   files: ProjectFiles,
+  replays: { file: string; locale: string }[],
   before: Record<string, LocaleNames>,
   after: Record<string, LocaleNames>,
   dropped: string[],
 ): void {
-  for (const replayFile of files.list(DIALOGS_DIR).filter((file) => file.endsWith('.json'))) {
+  for (const { file: replayFile, locale } of replays) {
     const transcriptFile = replayFile.replace(/\.json$/, '.txt');
-    const { locale } = readReplayFile(path.join(files.root, replayFile));
     if (dropped.includes(locale)) {
       files.remove(replayFile);
       files.remove(transcriptFile);
@@ -380,9 +397,14 @@ function renamePackages(files: ProjectFiles, packageName: string): void {
 
 function renameInStackDescription(files: ProjectFiles, was: LocaleNames, names: LocaleNames): void {
   files.editText(path.join('infrastructure', 'cfn-deployer', 'skill-stack.yaml'), (text) =>
-    text.replace(/^Description: .*$/m, (line) =>
-      replaceAll(replaceAll(line, was.name, names.name), was.spoken, names.spoken),
-    ),
+    text.replace(/^Description: .*$/m, (line) => {
+      const description = String((parseYaml(line) as { Description: unknown }).Description);
+      const renamed = replaceAll(replaceAll(description, was.name, names.name), was.spoken, names.spoken);
+      // The yaml package quotes the value only where a plain one would not read back the same.
+      return renamed === description
+        ? line
+        : stringifyYaml({ Description: renamed }, { lineWidth: 0 }).trimEnd();
+    }),
   );
 }
 
@@ -406,12 +428,18 @@ function titleCase(words: string): string {
   );
 }
 
-function rebuildHostedBundle(root: string): void {
-  const build = spawnSync(process.execPath, ['-r', 'ts-node/register', 'tools/build/build-hosted.ts'], {
-    cwd: root,
-    encoding: 'utf8',
-  });
-  if (build.status !== 0) throw new Error(`rebuilding lambda/index.js failed: ${build.stderr.trim()}`);
+function readReplay(root: string, file: string): { locale: string } {
+  try {
+    return readReplayFile(path.join(root, file));
+  } catch (error) {
+    throw new RenameRefused(`${file}: ${(error as Error).message.replace(/\s+/g, ' ')}`);
+  }
+}
+
+/** Runs one of the project's own Node tools in `root`. */
+function runNode(root: string, args: string[]): void {
+  const ran = spawnSync(process.execPath, args, { cwd: root, encoding: 'utf8' });
+  if (ran.status !== 0) throw new Error(`node ${args.slice(0, 3).join(' ')} failed: ${ran.stderr.trim()}`);
 }
 
 function replaceAll(text: string, from: string, to: string): string {
@@ -422,7 +450,7 @@ function replaceAll(text: string, from: string, to: string): string {
 function replaceWords(text: string, from: string, to: string): string {
   if (!from || from === to) return text;
   const words = new RegExp(`(?<![\\p{L}\\p{N}])${escapeRegExp(from)}(?![\\p{L}\\p{N}])`, 'giu');
-  return text.replace(words, to);
+  return text.replace(words, () => to);
 }
 
 function escapeRegExp(text: string): string {

@@ -246,6 +246,20 @@ describe('deploying to Alexa-hosted by git push (a local bare repository stands 
       }
     });
 
+    it("refuses, before any push, when origin pushes elsewhere than the skill's repository", () => {
+      const elsewhere = path.join(workspace, 'elsewhere-push.git');
+      git(workspace, 'init', '-q', '--bare', elsewhere);
+      git(hosted, 'remote', 'set-url', '--push', 'origin', elsewhere);
+      try {
+        const deployed = deploy();
+        expect(deployed.status).to.equal(1);
+        expect(deployed.output).to.include(`origin (${elsewhere}) is not the Alexa-hosted repository`);
+        expect(git(elsewhere, 'for-each-ref'), 'refs pushed to the other repository').to.equal('');
+      } finally {
+        git(hosted, 'config', '--unset', 'remote.origin.pushurl');
+      }
+    });
+
     it('refuses, before any push, when the Alexa-hosted profile has no skill id', () => {
       const statesFile = path.join(hosted, '.ask', 'ask-states.json');
       const states = readFileSync(statesFile, 'utf8');

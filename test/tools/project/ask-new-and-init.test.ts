@@ -35,6 +35,23 @@ function run(
 }
 const readJson = (file: string) => JSON.parse(readFileSync(file, 'utf8'));
 
+/**
+ * ask new takes a template's "default" profile. This project's CloudFormation profile is that one, but in a
+ * project made by ask new it carries the user's profile name: give it its template name back in the copy.
+ */
+function asTemplate(folder: string): void {
+  const file = path.join(folder, 'ask-resources.json');
+  const resources = readJson(file);
+  const entries = Object.entries<{ skillInfrastructure?: { type?: string } }>(resources.profiles);
+  resources.profiles = Object.fromEntries(
+    entries.map(([name, profile]) => [
+      profile.skillInfrastructure?.type === '@ask-cli/cfn-deployer' ? 'default' : name,
+      profile,
+    ]),
+  );
+  writeFileSync(file, JSON.stringify(resources, null, 2));
+}
+
 /** A home with an ASK CLI profile linked to an AWS profile, as `ask configure` leaves it (no real tokens). */
 function configuredHome(workspace: string): string {
   const home = path.join(workspace, 'home');
@@ -96,6 +113,7 @@ describe('ask new --template-url <this project> --template-branch main', functio
     home = configuredHome(workspace);
     // The project as committed on its main branch, reached through a file:// URL as through https://.
     const template = copyProject(path.join(workspace, 'template'), { linkNodeModules: false });
+    asTemplate(template);
     commitAll(template, git);
     templateUrl = `file://${template}`;
   });
@@ -110,7 +128,7 @@ describe('ask new --template-url <this project> --template-branch main', functio
         modelingStack: 'Interaction Model',
         deployDelegate,
         confirmation: true,
-        skillName: 'Space Facts',
+        skillName: 'Moon Tally',
         projectFolderName,
       },
     });
@@ -121,7 +139,7 @@ describe('ask new --template-url <this project> --template-branch main', functio
 
   describe('choosing "AWS with CloudFormation"', () => {
     let project: string;
-    before(() => (project = askNew('AWS with CloudFormation', 'space-facts')));
+    before(() => (project = askNew('AWS with CloudFormation', 'moon-tally')));
 
     it("keeps the project's stack with its table, and runtime nodejs22.x, under the user's profile", () => {
       const { profiles } = readJson(path.join(project, 'ask-resources.json'));
@@ -140,7 +158,7 @@ describe('ask new --template-url <this project> --template-branch main', functio
       );
       const { locales } = readJson(path.join(project, 'skill-package', 'skill.json')).manifest
         .publishingInformation;
-      expect(locales['en-US'].name).to.equal('Space Facts');
+      expect(locales['en-US'].name).to.equal('Moon Tally');
       expect(existsSync(path.join(project, '.git')), 'ask new deletes .git').to.equal(false);
     });
 
@@ -172,28 +190,28 @@ describe('ask new --template-url <this project> --template-branch main', functio
       expect(built.zipBuilt).to.equal(true);
     });
 
-    it('is renamed by npm run rename without git, and then answers to "open space facts"', () => {
+    it('is renamed by npm run rename without git, and then answers to "open moon tally"', () => {
       const renamed = run(project, 'npm', [
         'run',
         'rename',
         '--',
         '--name',
-        'Space Facts',
+        'Moon Tally',
         '--invocation',
-        'space facts',
+        'moon tally',
       ]);
       expect(renamed.status, renamed.output).to.equal(0);
       const started = run(project, 'npm', ['start', '--', '--memory'], {
-        input: 'open space facts\n.quit\n',
+        input: 'open moon tally\n.quit\n',
       });
       expect(started.status, started.output).to.equal(0);
-      expect(started.output).to.include('Alexa > Welcome to Space Facts.');
+      expect(started.output).to.include('Alexa > Welcome to Moon Tally.');
     });
   });
 
   describe('choosing "AWS Lambda"', () => {
     let project: string;
-    before(() => (project = askNew('AWS Lambda', 'space-facts-lambda')));
+    before(() => (project = askNew('AWS Lambda', 'moon-tally-lambda')));
 
     it('is stopped before anything is deployed, by npm run deploy and by the build hook ask deploy runs', () => {
       const { profiles } = readJson(path.join(project, 'ask-resources.json'));

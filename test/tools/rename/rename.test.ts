@@ -3,6 +3,7 @@ import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { readStackTemplate } from '../../../tools/project/skill-stack';
 import { commitAll, copyProject } from '../../support/project-copy';
 import { git, gitEnv } from '../../support/hosted-skill-clone';
 
@@ -43,6 +44,8 @@ function runTests(cwd: string, files: string[], env?: NodeJS.ProcessEnv) {
   );
 }
 
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
 /** `npm ci` refuses a lock file out of step with the package.json files; it checks that before installing. */
 function npmCiAccepts(project: string): { status: number | null; output: string } {
   const folder = mkdtempSync(path.join(os.tmpdir(), 'rename-lock-'));
@@ -69,17 +72,34 @@ describe('npm run rename', function () {
 
   describe('in a git checkout of the project', () => {
     let project: string;
+    /** The names the project has before the rename (the template's, or your own after a rename). */
+    let original: {
+      name: string;
+      description: string;
+      examplePhrases: string[];
+      invocation: string;
+      packageName: string;
+    };
     before(() => {
       project = copyProject(mkdtempSync(path.join(os.tmpdir(), 'rename-')));
       commitAll(project, git);
+      const listing = readJson(project, 'skill-package/skill.json').manifest.publishingInformation.locales[
+        'en-US'
+      ];
+      original = {
+        ...listing,
+        invocation: readJson(project, 'skill-package/interactionModels/custom/en-US.json').interactionModel
+          .languageModel.invocationName,
+        packageName: readJson(project, 'package.json').name,
+      };
     });
     after(() => rmSync(project, { recursive: true, force: true }));
 
     it('refuses an invocation name lint:skill would reject, naming the rule, and changes nothing', () => {
-      const renamed = rename(project, '--name', 'Space Facts', '--invocation', 'open space facts');
+      const renamed = rename(project, '--name', 'Moon Tally', '--invocation', 'open moon tally');
       expect(renamed.status).to.equal(1);
       expect(renamed.output.trim()).to.equal(
-        'npm run rename: --invocation "open space facts" (en-US) must not contain the launch word "open". ' +
+        'npm run rename: --invocation "open moon tally" (en-US) must not contain the launch word "open". ' +
           'Nothing was changed.',
       );
       expect(changedFiles(project)).to.deep.equal([]);
@@ -88,7 +108,7 @@ describe('npm run rename', function () {
     it('refuses to work over uncommitted changes', () => {
       writeFileSync(path.join(project, 'NOTES.md'), 'mine\n');
       try {
-        const renamed = rename(project, '--name', 'Space Facts', '--invocation', 'space facts');
+        const renamed = rename(project, '--name', 'Moon Tally', '--invocation', 'moon tally');
         expect(renamed.status).to.equal(1);
         expect(renamed.output).to.include('there are uncommitted changes');
         expect(changedFiles(project)).to.deep.equal(['?? NOTES.md']);
@@ -98,7 +118,7 @@ describe('npm run rename', function () {
     });
 
     it('answers a wrong option with one line and exit code 2', () => {
-      const renamed = rename(project, '--nmae', 'Space Facts');
+      const renamed = rename(project, '--nmae', 'Moon Tally');
       expect(renamed.status).to.equal(2);
       expect(renamed.output.trim().split('\n')).to.have.length(1);
       expect(renamed.output).to.match(
@@ -107,7 +127,7 @@ describe('npm run rename', function () {
     });
 
     it('renames the skill, its invocation and its packages in the files that state them, and only there', () => {
-      const renamed = rename(project, '--name', 'Space Facts', '--invocation', 'space facts');
+      const renamed = rename(project, '--name', 'Moon Tally', '--invocation', 'moon tally');
       expect(renamed.status, renamed.output).to.equal(0);
       expect(changedFiles(project)).to.deep.equal(
         [
@@ -128,38 +148,40 @@ describe('npm run rename', function () {
       // Every line the rename changed names the new skill; nothing else moved.
       const diff = git(project, 'diff', '--unified=0', '--', '.', ':!lambda/index.js', ':!package-lock.json');
       const added = diff.split('\n').filter((line) => /^\+(?!\+\+)/.test(line));
-      expect(added.filter((line) => !/space facts|space-facts/i.test(line))).to.deep.equal([]);
+      expect(added.filter((line) => !/moon tally|moon-tally/i.test(line))).to.deep.equal([]);
       const removed = diff.split('\n').filter((line) => /^-(?!--)/.test(line));
-      expect(removed.filter((line) => !/hello counter|hello-counter/i.test(line))).to.deep.equal([]);
+      const oldNames = new RegExp(
+        [original.name, original.invocation, original.packageName].map(escapeRegExp).join('|'),
+        'i',
+      );
+      expect(removed.filter((line) => !oldNames.test(line))).to.deep.equal([]);
 
       const listing = readJson(project, 'skill-package/skill.json').manifest.publishingInformation.locales[
         'en-US'
       ];
-      expect(listing.name).to.equal('Space Facts');
-      expect(listing.description).to.match(/^Space Facts keeps a count/);
-      expect(listing.examplePhrases).to.deep.equal([
-        'Alexa, open space facts',
-        'Alexa, ask space facts to add five',
-        'Alexa, ask space facts what is my count',
-      ]);
+      expect(listing.name).to.equal('Moon Tally');
+      expect(listing.description).to.equal(original.description.split(original.name).join('Moon Tally'));
+      expect(listing.examplePhrases).to.deep.equal(
+        original.examplePhrases.map((phrase) => phrase.replace(original.invocation, 'moon tally')),
+      );
       expect(
         readJson(project, 'skill-package/interactionModels/custom/en-US.json').interactionModel.languageModel
           .invocationName,
-      ).to.equal('space facts');
-      expect(readJson(project, 'package.json').name).to.equal('space-facts');
-      expect(readJson(project, 'lambda/package.json').name).to.equal('space-facts-skill');
+      ).to.equal('moon tally');
+      expect(readJson(project, 'package.json').name).to.equal('moon-tally');
+      expect(readJson(project, 'lambda/package.json').name).to.equal('moon-tally-skill');
       const lock = read(project, 'package-lock.json');
-      expect(lock).not.to.include('hello-counter');
+      expect(lock).not.to.include(`"${original.packageName}"`);
       expect(npmCiAccepts(project).status).to.equal(0);
       // The user agent and the local table are named after the packages.
-      expect(read(project, 'lambda/index.js')).to.include('var name = "space-facts-skill";');
+      expect(read(project, 'lambda/index.js')).to.include('var name = "moon-tally-skill";');
       const tableName = run(project, process.execPath, [
         '-r',
         'ts-node/register',
         '-e',
         "console.log(require('./tools/local/embedded-dynamodb').LOCAL_TABLE_NAME)",
       ]);
-      expect(tableName.output.trim()).to.equal('space-facts-local');
+      expect(tableName.output.trim()).to.equal('moon-tally-local');
     });
 
     it('leaves a project whose skill package, replays, speech and simulator work under the new names', () => {
@@ -177,14 +199,14 @@ describe('npm run rename', function () {
         "require('./tools/build/bundle').isHostedBundleCurrent().then((current) => console.log(current))",
       ]);
       expect(hostedBundle.output.trim(), 'lambda/index.js is what lambda/src builds').to.equal('true');
-      const started = tsNode(project, 'tools/dialog/cli.ts', ['--memory'], 'open space facts\n.quit\n');
+      const started = tsNode(project, 'tools/dialog/cli.ts', ['--memory'], 'open moon tally\n.quit\n');
       expect(started.status, started.output).to.equal(0);
-      expect(started.output).to.include('Alexa > Welcome to Space Facts. Your saved counter is 0.');
+      expect(started.output).to.include('Alexa > Welcome to Moon Tally. Your saved counter is 0.');
     });
 
     it('changes nothing when run again with the same names', () => {
-      git(project, 'commit', '-q', '-am', 'Space Facts');
-      const again = rename(project, '--name', 'Space Facts', '--invocation', 'space facts');
+      git(project, 'commit', '-q', '-am', 'Moon Tally');
+      const again = rename(project, '--name', 'Moon Tally', '--invocation', 'moon tally');
       expect(again.status, again.output).to.equal(0);
       expect(again.output).to.include('Nothing to change');
       expect(changedFiles(project)).to.deep.equal([]);
@@ -201,12 +223,13 @@ describe('npm run rename', function () {
     after(() => rmSync(project, { recursive: true, force: true }));
 
     it('sets every locale to --invocation, except those given as <locale>=<name>', () => {
+      // A name with characters that need quoting in TypeScript strings and in YAML.
       const renamed = rename(
         project,
         '--name',
-        'Space Facts',
+        "Sam's Space: Facts",
         '--invocation',
-        'space facts',
+        'moon tally',
         '--invocation',
         'de-DE=weltraum fakten',
       );
@@ -215,10 +238,18 @@ describe('npm run rename', function () {
         'weltraum fakten',
       );
       const locales = readJson(project, 'skill-package/skill.json').manifest.publishingInformation.locales;
-      expect(locales['de-DE'].name).to.equal('Space Facts');
+      expect(locales['de-DE'].name).to.equal("Sam's Space: Facts");
+      expect(locales['en-US'].name).to.equal("Sam's Space: Facts");
       expect(locales['de-DE'].examplePhrases).to.deep.equal(['Alexa, öffne weltraum fakten']);
       expect(readJson(project, 'test/dialogs/deutsch.json').userInput[0]).to.equal('öffne weltraum fakten');
-      expect(read(project, 'lambda/src/speech/shared/de.ts')).to.include('Willkommen bei Space Facts.');
+      expect(read(project, 'lambda/src/speech/shared/de.ts')).to.include(
+        `"Willkommen bei Sam's Space: Facts."`,
+      );
+      expect(
+        readStackTemplate(path.join(project, 'infrastructure/cfn-deployer/skill-stack.yaml')),
+      ).to.include({
+        Description: "Sam's Space: Facts Alexa skill - Lambda function and DynamoDB table",
+      });
     });
 
     it('keeps only the locales of --locales: models, speech, skill.json entries and replays', () => {
@@ -261,6 +292,22 @@ describe('npm run rename', function () {
         'test/lambda/speech/speech.test.ts',
       ]);
       expect(tests.status, tests.output).to.equal(0);
+    });
+
+    it('stops before changing anything at a replay file it cannot read', () => {
+      writeFileSync(path.join(project, 'test/dialogs/broken.json'), '{"locale": ');
+      try {
+        const renamed = rename(project, '--name', 'Other Facts');
+        expect(renamed.status).to.equal(1);
+        expect(renamed.output).to.match(
+          /^npm run rename: test\/dialogs\/broken.json: Failed to parse file: .* Nothing was changed.\n$/,
+        );
+        expect(
+          readJson(project, 'skill-package/skill.json').manifest.publishingInformation.locales['en-US'].name,
+        ).to.equal("Sam's Space: Facts");
+      } finally {
+        rmSync(path.join(project, 'test/dialogs/broken.json'));
+      }
     });
 
     it('refuses to drop en-US, the locale the tests speak, or a locale the skill does not have', () => {
