@@ -11,6 +11,7 @@ import {
   readLocaleListings,
   skillManifestPath,
 } from '../project/skill-package';
+import { languageOf } from '../languages';
 import { invocationNameProblems } from '../skill-lint/invocation-name';
 import { replaceInStringLiterals } from './source-strings';
 
@@ -93,12 +94,10 @@ export function renameProject(root: string, request: RenameRequest): string[] {
   renameInStackDescription(files, before[existing[0]], after[kept[0]]);
   const changed = [...new Set(files.changed)];
   // A longer name can make a line too long, and a quote in it makes Prettier pick the other quotes.
-  runNode(root, [
-    'node_modules/prettier/bin/prettier.cjs',
-    '--write',
-    '--ignore-unknown',
-    ...changed.filter((file) => files.exists(file)),
-  ]);
+  const formattable = changed.filter((file) => files.exists(file));
+  if (formattable.length > 0) {
+    runNode(root, ['node_modules/prettier/bin/prettier.cjs', '--write', '--ignore-unknown', ...formattable]);
+  }
   // Alexa-hosted runs the committed lambda/index.js, which holds the speech and the package name.
   if (changed.some((file) => file.split(path.sep)[0] === 'lambda' || file.startsWith('lambda/'))) {
     runNode(root, ['-r', 'ts-node/register', 'tools/build/build-hosted.ts']);
@@ -147,7 +146,14 @@ function plannedNames(
     kept.map((locale) => {
       const invocation = overrides[locale] ?? request.invocation;
       if (invocation !== undefined) {
-        const [problem] = invocationNameProblems(invocation, request.brandNames);
+        // The same rules as lint:skill: those of the locale's language.
+        const language = languageOf(locale);
+        if (!language) {
+          throw new RenameRefused(
+            `--invocation "${invocation}" (${locale}): no invocation-name rules for its language.`,
+          );
+        }
+        const [problem] = invocationNameProblems(invocation, request.brandNames, language.invocationName);
         if (problem) throw new RenameRefused(`--invocation "${invocation}" (${locale}) ${problem}.`);
       }
       return [

@@ -252,6 +252,14 @@ describe('npm run rename', function () {
       });
     });
 
+    it("checks each locale's invocation name by its language's rules, as lint:skill does", () => {
+      const renamed = rename(project, '--invocation', 'de-DE=öffne fakten');
+      expect(renamed.status).to.equal(1);
+      expect(renamed.output).to.include(
+        '--invocation "öffne fakten" (de-DE) must not contain the launch word "öffne"',
+      );
+    });
+
     it('keeps only the locales of --locales: models, speech, skill.json entries and replays', () => {
       const renamed = rename(project, '--locales', 'en-US');
       expect(renamed.status, renamed.output).to.equal(0);
