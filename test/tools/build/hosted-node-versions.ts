@@ -11,6 +11,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { expect } from 'chai';
 import { ResponseEnvelope } from 'ask-sdk-model';
+import { speechFor } from '../../../lambda/src/speech';
 import { EmbeddedDynamoDb, startEmbeddedDynamoDb } from '../../../tools/local/embedded-dynamodb';
 import { PROJECT_ROOT } from '../../../tools/build/bundle';
 import { intentRequest, launchRequest } from '../../support/requests';
@@ -110,7 +111,8 @@ describe('the hosted copy (lambda/index.js) on every Node.js version', function 
       };
       expect(version).to.match(new RegExp(`^v${major}\\.`));
       expect(responses.map(speechOf), `the skill's log:\n${stderr}`).to.deep.equal([
-        'Welcome to Hello Counter. Your saved counter is 0. You can say hello, add a number, or ask for your count.',
+        // The welcome names the skill, so it is read from the speech (npm run rename changes it).
+        speechFor('en-US').welcome(0),
         'Added 5. Your saved counter is 5.',
         'Hi there, Hello World! Your saved counter is 6.',
         'Your counter is 6.',

@@ -114,7 +114,7 @@ describe('npm start (the CLI, as its own process)', function () {
   });
 
   it('says on its own marked line, on standard error, which words tolerance ignored; --strict ignores none', async () => {
-    const replay = writeReplay('tolerant.json', ['open hello counter', 'add five please', '.quit']);
+    const replay = writeReplay('tolerant.json', [`open ${INVOCATION}`, 'add five please', '.quit']);
     const tolerant = await runCli(['--memory', '--replay', replay]);
     expect(tolerant.status, tolerant.stderr).to.equal(0);
     expect(tolerant.stdout).to.include('Alexa > Added 5.');

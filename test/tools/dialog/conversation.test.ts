@@ -72,7 +72,7 @@ describe('a conversation with the counter skill', () => {
   it('"add -1" reaches the skill as -1, which it refuses, leaving the count unchanged', async () => {
     const [, add, minus, count] = await sayAll(
       talkTo(skill),
-      'open hello counter',
+      `open ${INVOCATION}`,
       'add -1',
       'add minus one',
       'what is my count',
@@ -84,7 +84,7 @@ describe('a conversation with the counter skill', () => {
   });
 
   it('a turn that needed tolerance names the words ignored; --strict ignores none', async () => {
-    const [, tolerant] = await sayAll(talkTo(skill), 'open hello counter', 'add five please');
+    const [, tolerant] = await sayAll(talkTo(skill), `open ${INVOCATION}`, 'add five please');
     expect(tolerant.ignoredWords).to.deep.equal(['please']);
     expect(intentRequestsOf(tolerant)[0].intent.slots?.amount.value).to.equal('5');
     const strict = createConversation({
@@ -93,7 +93,7 @@ describe('a conversation with the counter skill', () => {
       caller: { skillId: PLACEHOLDER_SKILL_ID, locale: 'en-US', userId: 'u', deviceId: 'd' },
       strict: true,
     });
-    const [, exact] = await sayAll(strict, 'open hello counter', 'add five please');
+    const [, exact] = await sayAll(strict, `open ${INVOCATION}`, 'add five please');
     expect(exact.ignoredWords).to.equal(undefined);
     expect(intentRequestsOf(exact)[0].intent.slots?.amount.value).to.not.equal('5');
   });

@@ -9,6 +9,7 @@ import { chooseStore } from '../../../tools/local/store-options';
 import { describeOnEachEngine, describeOnEngine } from '../../support/engines';
 import { launchRequest } from '../../support/requests';
 import { speechOf } from '../../support/responses';
+import { INVOCATION } from '../../support/skill-names';
 
 const ROOT = path.resolve(__dirname, '../../..');
 const CLI = 'tools/dialog/cli.ts';
@@ -185,7 +186,7 @@ describeOnEngine('dynamodb-local', "DynamoDB Local's JVM ends with the process t
       this.timeout(180_000);
       const first = startTool(CLI, ['--engine', 'dynamodb-local', '--data-dir', dataDir]);
       await first.prints('Welcome to ASK Dialog');
-      first.child.stdin.write('open hello counter\nadd five\n');
+      first.child.stdin.write(`open ${INVOCATION}\nadd five\n`);
       await first.prints('Added 5.');
       expect(processesMentioning(dataDir)).to.have.length.greaterThan(0);
 
@@ -194,7 +195,7 @@ describeOnEngine('dynamodb-local', "DynamoDB Local's JVM ends with the process t
       expect(await noProcessMentions(dataDir, 15_000)).to.deep.equal([]);
 
       const second = startTool(CLI, ['--engine', 'dynamodb-local', '--data-dir', dataDir]);
-      second.child.stdin.end('open hello counter\n.quit\n');
+      second.child.stdin.end(`open ${INVOCATION}\n.quit\n`);
       expect(await second.exited, second.stderr).to.equal(0);
       expect(second.stdout).to.contain('Your saved counter is 5.');
     });

@@ -160,7 +160,14 @@ describe('npm run rename', function () {
         'en-US'
       ];
       expect(listing.name).to.equal('Moon Tally');
-      expect(listing.description).to.equal(original.description.split(original.name).join('Moon Tally'));
+      // The speech's name too, which ask new leaves as the template's while renaming skill.json.
+      const spokenName = original.invocation.replace(
+        /(^|\s)(\p{L})/gu,
+        (_, space, letter) => space + letter.toUpperCase(),
+      );
+      expect(listing.description).to.include('Moon Tally');
+      expect(listing.description).not.to.include(original.name);
+      expect(listing.description).not.to.include(spokenName);
       expect(listing.examplePhrases).to.deep.equal(
         original.examplePhrases.map((phrase) => phrase.replace(original.invocation, 'moon tally')),
       );
