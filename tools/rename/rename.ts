@@ -455,7 +455,10 @@ function replaceAll(text: string, from: string, to: string): string {
 /** Replaces `from` where it stands as whole words, in any letter case: "Alexa, launch Hello Counter". */
 function replaceWords(text: string, from: string, to: string): string {
   if (!from || from === to) return text;
-  const words = new RegExp(`(?<![\\p{L}\\p{N}])${escapeRegExp(from)}(?![\\p{L}\\p{N}])`, 'giu');
+  // Japanese and Chinese are written without spaces: there a name borders on other letters.
+  const unspaced = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u.test(from);
+  const [before, after] = unspaced ? ['', ''] : ['(?<![\\p{L}\\p{N}])', '(?![\\p{L}\\p{N}])'];
+  const words = new RegExp(`${before}${escapeRegExp(from)}${after}`, 'giu');
   return text.replace(words, () => to);
 }
 

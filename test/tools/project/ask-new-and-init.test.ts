@@ -7,6 +7,7 @@ import { RESTORE_COMMAND } from '../../../tools/deploy/deploy-checks';
 import type { OfflineRun } from '../../support/ask-cli-offline';
 import { git, gitEnv } from '../../support/hosted-skill-clone';
 import { commitAll, copyProject, linkProjectNodeModules, PROJECT_ROOT } from '../../support/project-copy';
+import { moonTally } from '../../support/rename-names';
 
 /**
  * Starting a skill from this template with ask-cli's own `ask new` and `ask init` code (standing in only for
@@ -191,15 +192,7 @@ describe('ask new --template-url <this project> --template-branch main', functio
     });
 
     it('is renamed by npm run rename without git, and then answers to "open moon tally"', () => {
-      const renamed = run(project, 'npm', [
-        'run',
-        'rename',
-        '--',
-        '--name',
-        'Moon Tally',
-        '--invocation',
-        'moon tally',
-      ]);
+      const renamed = run(project, 'npm', ['run', 'rename', '--', ...moonTally(project)]);
       expect(renamed.status, renamed.output).to.equal(0);
       const started = run(project, 'npm', ['start', '--', '--memory'], {
         input: 'open moon tally\n.quit\n',

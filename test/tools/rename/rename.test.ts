@@ -1,10 +1,20 @@
 import { expect } from 'chai';
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  cpSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { readStackTemplate } from '../../../tools/project/skill-stack';
 import { commitAll, copyProject } from '../../support/project-copy';
+import { localesOf, moonTally, NEW_NAMES } from '../../support/rename-names';
 import { git, gitEnv } from '../../support/hosted-skill-clone';
 
 /**
@@ -44,6 +54,9 @@ function runTests(cwd: string, files: string[], env?: NodeJS.ProcessEnv) {
   );
 }
 
+const titleCase = (words: string) =>
+  words.replace(/(^|\s)(\p{L})/gu, (_match, space: string, letter: string) => space + letter.toUpperCase());
+
 const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /** `npm ci` refuses a lock file out of step with the package.json files; it checks that before installing. */
@@ -79,6 +92,8 @@ describe('npm run rename', function () {
       examplePhrases: string[];
       invocation: string;
       packageName: string;
+      /** Every locale's name and invocation name, as skill.json and the models have them, and as spoken. */
+      allNames: string[];
     };
     before(() => {
       project = copyProject(mkdtempSync(path.join(os.tmpdir(), 'rename-')));
@@ -91,6 +106,15 @@ describe('npm run rename', function () {
         invocation: readJson(project, 'skill-package/interactionModels/custom/en-US.json').interactionModel
           .languageModel.invocationName,
         packageName: readJson(project, 'package.json').name,
+        allNames: localesOf(project).flatMap((locale) => {
+          const invocation = readJson(project, `skill-package/interactionModels/custom/${locale}.json`)
+            .interactionModel.languageModel.invocationName;
+          return [
+            readJson(project, 'skill-package/skill.json').manifest.publishingInformation.locales[locale].name,
+            invocation,
+            titleCase(invocation),
+          ];
+        }),
       };
     });
     after(() => rmSync(project, { recursive: true, force: true }));
@@ -108,7 +132,7 @@ describe('npm run rename', function () {
     it('refuses to work over uncommitted changes', () => {
       writeFileSync(path.join(project, 'NOTES.md'), 'mine\n');
       try {
-        const renamed = rename(project, '--name', 'Moon Tally', '--invocation', 'moon tally');
+        const renamed = rename(project, ...moonTally(project));
         expect(renamed.status).to.equal(1);
         expect(renamed.output).to.include('there are uncommitted changes');
         expect(changedFiles(project)).to.deep.equal(['?? NOTES.md']);
@@ -127,31 +151,35 @@ describe('npm run rename', function () {
     });
 
     it('renames the skill, its invocation and its packages in the files that state them, and only there', () => {
-      const renamed = rename(project, '--name', 'Moon Tally', '--invocation', 'moon tally');
+      const renamed = rename(project, ...moonTally(project));
       expect(renamed.status, renamed.output).to.equal(0);
-      expect(changedFiles(project)).to.deep.equal(
-        [
-          'infrastructure/cfn-deployer/skill-stack.yaml',
-          'lambda/index.js',
-          'lambda/package.json',
-          'lambda/src/speech/locales/en-US.ts',
-          'package-lock.json',
-          'package.json',
-          'skill-package/interactionModels/custom/en-US.json',
-          'skill-package/skill.json',
-          ...['amounts', 'counting-session', 'new-user-and-sessions'].flatMap((dialog) => [
-            `test/dialogs/${dialog}.json`,
-            `test/dialogs/${dialog}.txt`,
-          ]),
-        ].map((file) => ` M ${file}`),
-      );
+      const changed = changedFiles(project).map((line) => line.slice(3));
+      expect(
+        changedFiles(project).every((line) => line.startsWith(' M ')),
+        'only changes, nothing added',
+      ).to.equal(true);
+      expect(changed).to.include.members([
+        'infrastructure/cfn-deployer/skill-stack.yaml',
+        'lambda/index.js',
+        'lambda/package.json',
+        'package-lock.json',
+        'package.json',
+        'skill-package/skill.json',
+        ...localesOf(project).map((locale) => `skill-package/interactionModels/custom/${locale}.json`),
+      ]);
+      const renamable =
+        /^(skill-package\/|lambda\/src\/speech\/(locales|shared)\/|test\/dialogs\/|infrastructure\/cfn-deployer\/skill-stack\.yaml$|(lambda\/)?package\.json$|package-lock\.json$|lambda\/index\.js$)/;
+      expect(
+        changed.filter((file) => !renamable.test(file)),
+        'files that do not state the names',
+      ).to.deep.equal([]);
       // Every line the rename changed names the new skill; nothing else moved.
       const diff = git(project, 'diff', '--unified=0', '--', '.', ':!lambda/index.js', ':!package-lock.json');
       const added = diff.split('\n').filter((line) => /^\+(?!\+\+)/.test(line));
-      expect(added.filter((line) => !/moon tally|moon-tally/i.test(line))).to.deep.equal([]);
+      expect(added.filter((line) => !NEW_NAMES.test(line))).to.deep.equal([]);
       const removed = diff.split('\n').filter((line) => /^-(?!--)/.test(line));
       const oldNames = new RegExp(
-        [original.name, original.invocation, original.packageName].map(escapeRegExp).join('|'),
+        [...original.allNames, original.packageName].map(escapeRegExp).join('|'),
         'i',
       );
       expect(removed.filter((line) => !oldNames.test(line))).to.deep.equal([]);
@@ -213,19 +241,29 @@ describe('npm run rename', function () {
 
     it('changes nothing when run again with the same names', () => {
       git(project, 'commit', '-q', '-am', 'Moon Tally');
-      const again = rename(project, '--name', 'Moon Tally', '--invocation', 'moon tally');
+      const again = rename(project, ...moonTally(project));
       expect(again.status, again.output).to.equal(0);
       expect(again.output).to.include('Nothing to change');
       expect(changedFiles(project)).to.deep.equal([]);
     });
   });
 
-  describe('with two locales, in a folder that is not a git checkout (as ask new leaves it)', () => {
+  describe('with several locales, in a folder that is not a git checkout (as ask new leaves it)', () => {
     let project: string;
+    let locales: string[];
+    let germanInvocation: string;
     const germanModel = 'skill-package/interactionModels/custom/de-DE.json';
+    const replayOf = (locale: string) =>
+      readdirSync(path.join(project, 'test/dialogs'))
+        .filter((file) => file.endsWith('.json'))
+        .map((file) => `test/dialogs/${file}`)
+        .filter((file) => readJson(project, file).locale === locale);
     before(() => {
       project = copyProject(mkdtempSync(path.join(os.tmpdir(), 'rename-locales-')));
-      addGermanLocale(project);
+      // A project pruned to English alone gets a second locale for these tests.
+      if (!existsSync(path.join(project, germanModel))) addGermanLocale(project);
+      locales = localesOf(project);
+      germanInvocation = readJson(project, germanModel).interactionModel.languageModel.invocationName;
     });
     after(() => rmSync(project, { recursive: true, force: true }));
 
@@ -235,8 +273,7 @@ describe('npm run rename', function () {
         project,
         '--name',
         "Sam's Space: Facts",
-        '--invocation',
-        'moon tally',
+        ...moonTally(project).slice(2),
         '--invocation',
         'de-DE=weltraum fakten',
       );
@@ -244,14 +281,18 @@ describe('npm run rename', function () {
       expect(readJson(project, germanModel).interactionModel.languageModel.invocationName).to.equal(
         'weltraum fakten',
       );
-      const locales = readJson(project, 'skill-package/skill.json').manifest.publishingInformation.locales;
-      expect(locales['de-DE'].name).to.equal("Sam's Space: Facts");
-      expect(locales['en-US'].name).to.equal("Sam's Space: Facts");
-      expect(locales['de-DE'].examplePhrases).to.deep.equal(['Alexa, öffne weltraum fakten']);
-      expect(readJson(project, 'test/dialogs/deutsch.json').userInput[0]).to.equal('öffne weltraum fakten');
-      expect(read(project, 'lambda/src/speech/shared/de.ts')).to.include(
-        `"Willkommen bei Sam's Space: Facts."`,
-      );
+      const listings = readJson(project, 'skill-package/skill.json').manifest.publishingInformation.locales;
+      for (const locale of locales) expect(listings[locale].name, locale).to.equal("Sam's Space: Facts");
+      const germanPhrases = (listings['de-DE'].examplePhrases as string[]).join('\n');
+      expect(germanPhrases).to.include('weltraum fakten').and.not.include(germanInvocation);
+      const germanInputs = replayOf('de-DE').flatMap((file) => readJson(project, file).userInput as string[]);
+      expect(germanInputs.join('\n')).to.include('weltraum fakten').and.not.include(germanInvocation);
+      const germanSpeech = ['locales/de-DE.ts', 'shared/de.ts']
+        .map((file) => path.join(project, 'lambda/src/speech', file))
+        .filter((file) => existsSync(file))
+        .map((file) => readFileSync(file, 'utf8'))
+        .join('\n');
+      expect(germanSpeech).to.include("Sam's Space: Facts");
       expect(
         readStackTemplate(path.join(project, 'infrastructure/cfn-deployer/skill-stack.yaml')),
       ).to.include({
@@ -268,21 +309,32 @@ describe('npm run rename', function () {
     });
 
     it('keeps only the locales of --locales: models, speech, skill.json entries and replays', () => {
-      const renamed = rename(project, '--locales', 'en-US');
+      const kept = ['en-US', 'de-DE'];
+      const sharedBefore = readdirSync(path.join(project, 'lambda/src/speech/shared'));
+      const renamed = rename(project, '--locales', kept.join(','));
       expect(renamed.status, renamed.output).to.equal(0);
-      for (const file of [
-        germanModel,
-        'lambda/src/speech/locales/de-DE.ts',
-        'lambda/src/speech/shared/de.ts',
-        'test/dialogs/deutsch.json',
-        'test/dialogs/deutsch.txt',
-      ]) {
-        expect(existsSync(path.join(project, file)), file).to.equal(false);
+      for (const locale of locales.filter((candidate) => !kept.includes(candidate))) {
+        expect(
+          existsSync(path.join(project, `skill-package/interactionModels/custom/${locale}.json`)),
+          locale,
+        ).to.equal(false);
+        expect(existsSync(path.join(project, `lambda/src/speech/locales/${locale}.ts`)), locale).to.equal(
+          false,
+        );
+        expect(replayOf(locale), locale).to.deep.equal([]);
       }
+      // A language's shared wording goes with its last locale.
+      const keptLanguages = kept.map((locale) => locale.split('-')[0]);
+      expect(readdirSync(path.join(project, 'lambda/src/speech/shared'))).to.have.members(
+        sharedBefore.filter((file) => keptLanguages.includes(path.basename(file, '.ts'))),
+      );
       const manifest = readJson(project, 'skill-package/skill.json').manifest;
-      expect(Object.keys(manifest.publishingInformation.locales)).to.deep.equal(['en-US']);
-      expect(Object.keys(manifest.privacyAndCompliance.locales)).to.deep.equal(['en-US']);
-      expect(read(project, 'lambda/src/speech/index.ts')).not.to.include('de-DE');
+      expect(Object.keys(manifest.publishingInformation.locales)).to.have.members(kept);
+      expect(Object.keys(manifest.privacyAndCompliance.locales)).to.have.members(kept);
+      const index = read(project, 'lambda/src/speech/index.ts');
+      for (const locale of locales)
+        expect(index.includes(`'${locale}'`), locale).to.equal(kept.includes(locale));
+      expect(replayOf('de-DE')).to.not.deep.equal([]);
     });
 
     it('leaves a pruned project that passes lint:skill, the type check, formatting and its replays', () => {
@@ -327,7 +379,10 @@ describe('npm run rename', function () {
 
     it('refuses to drop en-US, the locale the tests speak, or a locale the skill does not have', () => {
       expect(rename(project, '--locales', 'fr-FR').output).to.include(
-        '--locales can only keep locales the skill has: fr-FR is not one of en-US.',
+        '--locales can only keep locales the skill has: fr-FR is not one of en-US, de-DE.',
+      );
+      expect(rename(project, '--locales', 'de-DE').output).to.include(
+        "--locales must keep en-US: the project's tests speak it.",
       );
     });
   });
