@@ -135,14 +135,14 @@ describe('npm start (the CLI, as its own process)', function () {
     async function startSession(args: string[]): Promise<NpmRun> {
       const run = npmRun('start', args);
       runs.push(run);
-      run.type('open hello counter');
+      run.type(`open ${INVOCATION}`);
       run.type('add four');
       await run.waitFor(/Alexa > Added 4\. Your saved counter is \d+\./);
       return run;
     }
 
     it('.record to a path it cannot write says so, creates no folders, and the dialog goes on', async () => {
-      const aFile = writeReplay('a-file.json', ['open hello counter']);
+      const aFile = writeReplay('a-file.json', [`open ${INVOCATION}`]);
       const run = await startSession(['--memory']);
       run.type(`.record ${join(workDir, 'no', 'such', 'dir', 'x.json')}`);
       run.type(`.record ${join(aFile, 'x.json')}`);
@@ -173,7 +173,7 @@ describe('npm start (the CLI, as its own process)', function () {
         '--data-dir',
         dataDir,
         '--replay',
-        writeReplay('next.json', ['open hello counter']),
+        writeReplay('next.json', [`open ${INVOCATION}`]),
       ]);
       runs.push(second);
       expect(await second.ended, second.output).to.equal(0);
