@@ -3,27 +3,16 @@
  * (see hosted-skill-copy.ts), then says how to commit and push it.
  */
 import path from 'node:path';
-import { parseArgs } from 'node:util';
+import { parseOptions, reportFailure, UsageError } from '../cli/command-line';
 import { readLocaleListings } from '../project/skill-package';
 import { copyProjectToHostedSkill } from './hosted-skill-copy';
 
 const PROJECT_ROOT = path.resolve(__dirname, '..', '..');
-const USAGE = 'npm run copy-to-hosted -- <folder of the Alexa-hosted skill>';
-
-/** One line and exit code 2 for a command called the wrong way. */
-function usageError(message: string): never {
-  console.error(`npm run copy-to-hosted: ${message}. Usage: ${USAGE}`);
-  process.exit(2);
-}
+const USAGE = 'Usage: npm run copy-to-hosted -- <folder of the Alexa-hosted skill>';
 
 async function main(): Promise<void> {
-  let positionals: string[];
-  try {
-    ({ positionals } = parseArgs({ allowPositionals: true, options: {} }));
-  } catch (error) {
-    usageError((error as Error).message);
-  }
-  if (positionals.length !== 1) usageError('say which one folder to copy into');
+  const { positionals } = parseOptions({ allowPositionals: true, options: {}, usage: USAGE });
+  if (positionals.length !== 1) throw new UsageError(`Say which one folder to copy into. ${USAGE}`);
   const hostedDir = path.resolve(positionals[0]);
   const copied = await copyProjectToHostedSkill(PROJECT_ROOT, hostedDir);
   const [firstLocale, listing] = Object.entries(readLocaleListings(PROJECT_ROOT))[0] ?? [];
@@ -38,7 +27,4 @@ async function main(): Promise<void> {
   );
 }
 
-main().catch((error: unknown) => {
-  console.error(`npm run copy-to-hosted: ${error instanceof Error ? error.message : error}`);
-  process.exit(1);
-});
+main().catch(reportFailure);

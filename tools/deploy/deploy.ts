@@ -7,7 +7,7 @@
  */
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
-import { parseArgs } from 'node:util';
+import { parseOptions, reportFailure } from '../cli/command-line';
 import { askProfile, chosenAskProfile, DEPLOYERS } from '../project/ask-resources';
 import { git } from '../project/git';
 import { checkAskDeployProfiles, checkHostedRepository } from './deploy-checks';
@@ -15,10 +15,7 @@ import { hostedBundleDriftAt } from './hosted-bundle';
 import { STALE_BUNDLE_ADVICE } from './pre-push';
 
 const PROJECT_ROOT = path.resolve(__dirname, '..', '..');
-const USAGE = 'npm run deploy [-- --profile <ASK CLI profile>]';
-
-/** A mistake in how the command was called: one line and exit code 2, as for any command-line tool. */
-class UsageError extends Error {}
+const USAGE = 'Usage: npm run deploy [-- --profile <ASK CLI profile>]';
 
 /** Runs a command with the terminal attached; throws when it fails. */
 function run(command: string, args: string[]): void {
@@ -47,12 +44,7 @@ function deployHostedSkill(profile: string): void {
 }
 
 function main(): void {
-  let values: { profile?: string };
-  try {
-    ({ values } = parseArgs({ options: { profile: { type: 'string', short: 'p' } } }));
-  } catch (error) {
-    throw new UsageError((error as Error).message);
-  }
+  const { values } = parseOptions({ options: { profile: { type: 'string', short: 'p' } }, usage: USAGE });
   const profile = askProfile(PROJECT_ROOT, chosenAskProfile(values.profile));
   if (profile.deployer !== DEPLOYERS.hosted) checkAskDeployProfiles(PROJECT_ROOT, [profile]);
   // Alexa rejects a broken model only after the upload; finding it here is faster.
@@ -68,9 +60,5 @@ function main(): void {
 try {
   main();
 } catch (error) {
-  const usage = error instanceof UsageError;
-  console.error(
-    `npm run deploy: ${error instanceof Error ? error.message : error}${usage ? `. Usage: ${USAGE}` : ''}`,
-  );
-  process.exitCode = usage ? 2 : 1;
+  reportFailure(error);
 }

@@ -3,35 +3,25 @@
  * [--locales en-US,de-DE] [--package-name space-facts] [--brand-name <word>]`: makes the template your skill.
  */
 import path from 'node:path';
-import { parseArgs } from 'node:util';
+import { parseOptions, reportFailure, UsageError } from '../cli/command-line';
 import { RenameRefused, type RenameRequest, renameProject } from './rename';
 
 const PROJECT_ROOT = path.resolve(__dirname, '..', '..');
 const USAGE =
-  'npm run rename -- --name "<Skill Name>" --invocation "<invocation name>" [--invocation <locale>="<name>"] ' +
+  'Usage: npm run rename -- --name "<Skill Name>" --invocation "<invocation name>" [--invocation <locale>="<name>"] ' +
   '[--locales <locale>,<locale>] [--package-name <npm name>] [--brand-name <word>]';
 
-/** A mistake in how the command was called: one line and exit code 2. */
-function usageError(message: string): never {
-  console.error(`npm run rename: ${message}. Usage: ${USAGE}`);
-  process.exit(2);
-}
-
 function readRequest(): RenameRequest {
-  let values;
-  try {
-    ({ values } = parseArgs({
-      options: {
-        name: { type: 'string' },
-        invocation: { type: 'string', multiple: true, default: [] },
-        locales: { type: 'string' },
-        'package-name': { type: 'string' },
-        'brand-name': { type: 'string', multiple: true, default: [] },
-      },
-    }));
-  } catch (error) {
-    usageError((error as Error).message);
-  }
+  const { values } = parseOptions({
+    options: {
+      name: { type: 'string' },
+      invocation: { type: 'string', multiple: true, default: [] },
+      locales: { type: 'string' },
+      'package-name': { type: 'string' },
+      'brand-name': { type: 'string', multiple: true, default: [] },
+    },
+    usage: USAGE,
+  });
   const request: RenameRequest = {
     name: values.name,
     invocationByLocale: {},
@@ -43,7 +33,11 @@ function readRequest(): RenameRequest {
     const perLocale = /^([a-z]{2}-[A-Z]{2})=(.*)$/.exec(invocation);
     if (perLocale) request.invocationByLocale![perLocale[1]] = perLocale[2];
     else if (request.invocation === undefined) request.invocation = invocation;
-    else usageError('give one --invocation for every locale, and <locale>=<name> for the others');
+    else {
+      throw new UsageError(
+        `Give one --invocation for every locale, and <locale>=<name> for the others. ${USAGE}`,
+      );
+    }
   }
   if (
     request.name === undefined &&
@@ -51,7 +45,7 @@ function readRequest(): RenameRequest {
     !request.locales &&
     !request.packageName
   ) {
-    usageError('say what to change');
+    throw new UsageError(`Say what to change. ${USAGE}`);
   }
   return request;
 }
@@ -64,7 +58,6 @@ try {
     console.log('Review with git diff, then run npm run lint:skill && npm test, and commit.');
   }
 } catch (error) {
-  if (!(error instanceof RenameRefused)) throw error;
-  console.error(`npm run rename: ${error.message} Nothing was changed.`);
-  process.exitCode = 1;
+  if (error instanceof RenameRefused) error.message += ' Nothing was changed.';
+  reportFailure(error);
 }

@@ -164,7 +164,7 @@ describe('the checks in a copy of the project', function () {
     ]);
     expect(deployed.status).to.equal(2);
     expect(deployed.output.trim().split('\n')).to.deep.equal([
-      "npm run deploy: Unknown option '--profil'. Usage: npm run deploy [-- --profile <ASK CLI profile>]",
+      "[Error]: Unknown option '--profil'. Usage: npm run deploy [-- --profile <ASK CLI profile>]",
     ]);
     const copied = run(process.execPath, [
       '-r',
@@ -175,7 +175,7 @@ describe('the checks in a copy of the project', function () {
     ]);
     expect(copied.status).to.equal(2);
     expect(copied.output.trim().split('\n')).to.have.length(1);
-    expect(copied.output).to.match(/^npm run copy-to-hosted: Unknown option '--into'.* Usage: /);
+    expect(copied.output).to.match(/^\[Error\]: Unknown option '--into'.* Usage: npm run copy-to-hosted/);
   });
 
   describe('with the stack replaced by ask-cli', () => {

@@ -123,7 +123,7 @@ describe('npm run rename', function () {
       const renamed = rename(project, '--name', 'Moon Tally', '--invocation', 'open moon tally');
       expect(renamed.status).to.equal(1);
       expect(renamed.output.trim()).to.equal(
-        'npm run rename: --invocation "open moon tally" (en-US) must not contain the launch word "open". ' +
+        '[Error]: --invocation "open moon tally" (en-US) must not contain the launch word "open". ' +
           'Nothing was changed.',
       );
       expect(changedFiles(project)).to.deep.equal([]);
@@ -146,7 +146,7 @@ describe('npm run rename', function () {
       expect(renamed.status).to.equal(2);
       expect(renamed.output.trim().split('\n')).to.have.length(1);
       expect(renamed.output).to.match(
-        /^npm run rename: Unknown option '--nmae'.* Usage: npm run rename -- --name/,
+        /^\[Error\]: Unknown option '--nmae'.* Usage: npm run rename -- --name/,
       );
     });
 
@@ -367,7 +367,7 @@ describe('npm run rename', function () {
         const renamed = rename(project, '--name', 'Other Facts');
         expect(renamed.status).to.equal(1);
         expect(renamed.output).to.match(
-          /^npm run rename: test\/dialogs\/broken.json: Failed to parse file: .* Nothing was changed.\n$/,
+          /^\[Error\]: test\/dialogs\/broken.json: Failed to parse file: .* Nothing was changed.\n$/,
         );
         expect(
           readJson(project, 'skill-package/skill.json').manifest.publishingInformation.locales['en-US'].name,
