@@ -57,6 +57,7 @@ const ENVIRONMENT = [
   'AWS_ENDPOINT_URL_DYNAMODB',
   'AWS_ACCESS_KEY_ID',
   'AWS_SECRET_ACCESS_KEY',
+  'AWS_SHARED_CREDENTIALS_FILE',
 ];
 
 describe('the deployed code', function () {
@@ -157,6 +158,33 @@ describe('the deployed code', function () {
       });
     });
   }
+
+  describe('the zip ask-cli builds, with no credentials in the environment', () => {
+    let store: EmbeddedDynamoDb;
+    beforeEach(async () => {
+      store = await startEmbeddedDynamoDb();
+    });
+    afterEach(() => store.stop());
+
+    it("says it can't reach the count and logs why, even with an AWS profile on the machine", async () => {
+      const handler = loadHandler(extractIndex(zip, workspace), store);
+      delete process.env.AWS_ACCESS_KEY_ID;
+      delete process.env.AWS_SECRET_ACCESS_KEY;
+      // The SDK's full chain would take this profile; the zip reads the environment only.
+      const credentialsFile = path.join(workspace, 'credentials');
+      writeFileSync(credentialsFile, '[default]\naws_access_key_id = local\naws_secret_access_key = local\n');
+      process.env.AWS_SHARED_CREDENTIALS_FILE = credentialsFile;
+      const { result, logs } = await captureLogs(() =>
+        handler(launchRequest({ userId: 'amzn1.ask.account.FRANK' })),
+      );
+      expectValidResponse(result);
+      expect(speechOf(result)).to.equal(
+        "Sorry, I can't reach your saved counter right now. Please try again in a moment.",
+      );
+      expect(logs).to.contain('LaunchRequest: PersistenceError: GetItem failed: CredentialsProviderError');
+      expect(logs).not.to.contain('FRANK');
+    });
+  });
 });
 
 function extractIndex(zip: Buffer, folder: string): string {
