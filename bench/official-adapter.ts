@@ -18,17 +18,33 @@ import { bundleForLambda, PROJECT_ROOT } from '../tools/build/bundle';
 import { EmbeddedDynamoDb, startEmbeddedDynamoDb } from '../tools/local/embedded-dynamodb';
 import { intentRequest, launchRequest } from '../test/support/requests';
 
+/**
+ * The seed's recipe (Amazon's page "Use DynamoDB for Data Persistence with Your Alexa-hosted Skill"): its skill
+ * builder and adapter, and its handler that reads the counter, here answering a LaunchRequest. `endpoint`
+ * points aws-sdk v2, which does not read AWS_ENDPOINT_URL_DYNAMODB, at the local engine; on Lambda it is unset.
+ */
 const SEED_ENTRY = `
 const Alexa = require('ask-sdk-core');
 const AWS = require('aws-sdk');
 const ddbAdapter = require('ask-sdk-dynamodb-persistence-adapter');
+const LaunchRequestHandler = {
+  canHandle: (handlerInput) => Alexa.getRequestType(handlerInput.requestEnvelope) === 'LaunchRequest',
+  async handle(handlerInput) {
+    const attributes = (await handlerInput.attributesManager.getPersistentAttributes()) || {};
+    const counter = attributes.hasOwnProperty('counter') ? attributes.counter : 0;
+    return handlerInput.responseBuilder.speak('Hi there, Hello World! Your counter is ' + counter).getResponse();
+  },
+};
 exports.handler = Alexa.SkillBuilders.custom()
+  .addRequestHandlers(LaunchRequestHandler)
   .withPersistenceAdapter(new ddbAdapter.DynamoDbPersistenceAdapter({
     tableName: process.env.DYNAMODB_PERSISTENCE_TABLE_NAME, createTable: false,
-    dynamoDBClient: new AWS.DynamoDB({ apiVersion: 'latest', region: process.env.DYNAMODB_PERSISTENCE_REGION }) }))
+    dynamoDBClient: new AWS.DynamoDB({ apiVersion: 'latest', region: process.env.DYNAMODB_PERSISTENCE_REGION,
+      endpoint: process.env.AWS_ENDPOINT_URL_DYNAMODB }) }))
   .lambda();`;
 
-async function bundleSeed(folder: string): Promise<string> {
+/** The seed's recipe as one minified file, as esbuild bundles this project's handler. */
+export async function bundleSeed(folder: string): Promise<string> {
   const entry = path.join(folder, 'seed-entry.js');
   writeFileSync(entry, SEED_ENTRY);
   const result = await build({

@@ -3,6 +3,7 @@
  * Each section is a module of its own; this file only runs them in order. Prints figures; asserts nothing.
  */
 import { parseOptions, reportFailure, UsageError } from '../tools/cli/command-line';
+import { measureColdStart } from './cold-start';
 import { compareEngines } from './engines';
 import { loadOnOneUserAndMany } from './load';
 import { compareWithOfficialAdapter } from './official-adapter';
@@ -13,6 +14,7 @@ process.env.AWS_SDK_JS_SUPPRESS_MAINTENANCE_MODE_MESSAGE = '1';
 
 const SECTIONS: [title: string, run: () => Promise<void>][] = [
   ['This project against the official adapter', compareWithOfficialAdapter],
+  ['Cold start of the deployed handler', measureColdStart],
   ['Load: many increments at once, against the 8 seconds Alexa waits', loadOnOneUserAndMany],
   ['dynalite against DynamoDB Local', compareEngines],
   ['Start-up of npm start', measureStartUp],
