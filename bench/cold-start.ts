@@ -13,7 +13,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import AdmZip from 'adm-zip';
 import { build, Metafile } from 'esbuild';
-import { lambdaBuildOptions } from '../tools/build/bundle';
+import { lambdaBuildOptions, PROJECT_ROOT } from '../tools/build/bundle';
 import { writeLambdaZip } from '../tools/build/lambda-zip';
 import { EmbeddedDynamoDb, startEmbeddedDynamoDb } from '../tools/local/embedded-dynamodb';
 import { launchRequest } from '../test/support/requests';
@@ -250,33 +250,102 @@ function percent(part: number, whole: number): string {
   return `${((part / whole) * 100).toFixed(0)}%`;
 }
 
+/**
+ * Two floors under the zip, built into handlers like it: the AWS SDK's DynamoDB client alone, built with the
+ * zip's options, making the one call a LaunchRequest makes; and Node loading https and sending that call as
+ * a bare HTTP request, unsigned (the local engine does not check), which is what any client pays at least.
+ */
+const SDK_ALONE = `
+import { DynamoDBClient, GetItemCommand } from '@aws-sdk/client-dynamodb';
+const client = new DynamoDBClient({ region: process.env.DYNAMODB_PERSISTENCE_REGION });
+export const handler = async () => {
+  const { Item } = await client.send(new GetItemCommand({
+    TableName: process.env.DYNAMODB_PERSISTENCE_TABLE_NAME, Key: { id: { S: 'nobody' } }, ConsistentRead: true }));
+  return { item: Item ?? null };
+};`;
+
+const NODE_FLOOR = `
+require('node:https');
+const http = require('node:http');
+exports.handler = () => new Promise((resolve, reject) => {
+  const headers = { 'content-type': 'application/x-amz-json-1.0', 'x-amz-target': 'DynamoDB_20120810.GetItem' };
+  const body = { TableName: process.env.DYNAMODB_PERSISTENCE_TABLE_NAME, Key: { id: { S: 'nobody' } }, ConsistentRead: true };
+  const request = http.request(process.env.AWS_ENDPOINT_URL_DYNAMODB, { method: 'POST', headers }, (response) => {
+    let text = '';
+    response.on('data', (chunk) => (text += chunk)).on('end', () => resolve({ item: JSON.parse(text).Item ?? null }));
+  });
+  request.on('error', reject).end(JSON.stringify(body));
+});`;
+
+async function bundleSdkAlone(): Promise<string> {
+  const { outputFiles } = await build({
+    ...lambdaBuildOptions(),
+    entryPoints: undefined,
+    stdin: { contents: SDK_ALONE, resolveDir: path.join(PROJECT_ROOT, 'lambda', 'src'), loader: 'ts' },
+  });
+  return outputFiles?.[0]?.text ?? '';
+}
+
+/** Each contender's handler file in its own folder of `folder`, and the zip's code. */
+async function writeHandlers(folder: string): Promise<Record<string, string> & { zipCode: string }> {
+  const files: Record<string, string> = {};
+  const write = (name: string, code: string) => {
+    mkdirSync(path.join(folder, name));
+    files[name] = path.join(folder, name, 'index.js');
+    writeFileSync(files[name], code);
+  };
+  const zipPath = path.join(folder, 'skill.zip');
+  await writeLambdaZip(zipPath);
+  const zipCode = new AdmZip(zipPath).readAsText('index.js');
+  write('zip', zipCode);
+  mkdirSync(path.join(folder, 'seed'));
+  write('official', await bundleSeed(path.join(folder, 'seed')));
+  write('sdk-alone', await bundleSdkAlone());
+  write('node-floor', NODE_FLOOR);
+  files.driver = path.join(folder, 'driver.js');
+  writeFileSync(files.driver, DRIVER);
+  return { ...files, zipCode };
+}
+
 export async function measureColdStart(): Promise<void> {
   const folder = mkdtempSync(path.join(os.tmpdir(), 'bench-cold-start-'));
   const store = await startEmbeddedDynamoDb();
   try {
-    for (const name of ['zip', 'official', 'profiled']) mkdirSync(path.join(folder, name));
-    const zipPath = path.join(folder, 'zip', 'skill.zip');
-    await writeLambdaZip(zipPath);
-    const zipCode = new AdmZip(zipPath).readAsText('index.js');
-    const zipHandler = path.join(folder, 'zip', 'index.js');
-    writeFileSync(zipHandler, zipCode);
-    const officialHandler = path.join(folder, 'official', 'index.js');
-    writeFileSync(officialHandler, await bundleSeed(path.join(folder, 'official')));
-    const driver = path.join(folder, 'driver.js');
-    writeFileSync(driver, DRIVER);
+    const handlers = await writeHandlers(folder);
     const request = JSON.stringify(launchRequest({ userId: 'amzn1.ask.account.COLD-START' }));
+    const answering = (handler: string) => [handlers.driver, handler, request];
     const env = lambdaEnvironment(store);
 
     const bare: Contender = { label: 'bare node -e 0', args: ['-e', '0'] };
+    const zip: Contender = {
+      label: "the zip's index.js",
+      args: answering(handlers.zip),
+      expected: 'Your saved counter is',
+    };
+    const official: Contender = {
+      label: "the seed's recipe, official adapter",
+      args: answering(handlers.official),
+      expected: 'Your counter is',
+    };
     const contenders: Contender[] = [
       bare,
-      { label: "the zip's index.js, loading only", args: [driver, zipHandler], expected: 'loaded' },
-      { label: "the zip's index.js", args: [driver, zipHandler, request], expected: 'Your saved counter is' },
       {
-        label: "the seed's recipe, official adapter",
-        args: [driver, officialHandler, request],
-        expected: 'Your counter is',
+        label: 'floor: Node, https, one bare HTTP call',
+        args: answering(handlers['node-floor']),
+        expected: '"item":null',
       },
+      {
+        label: 'floor: the SDK alone, one GetItem',
+        args: answering(handlers['sdk-alone']),
+        expected: '"item":null',
+      },
+      {
+        label: "the zip's index.js, loading only",
+        args: [handlers.driver, handlers.zip],
+        expected: 'loaded',
+      },
+      zip,
+      official,
     ];
     // One run each first, not counted: it checks every answer and warms up the engine in this process.
     for (const contender of contenders) await timeToAnswer(contender, env);
@@ -304,16 +373,13 @@ export async function measureColdStart(): Promise<void> {
         `  ${contender.label.padEnd(38)} ${time.toFixed(0).padStart(9)} ${ratio.toFixed(2).padStart(12)}`,
       );
     }
-    const [, , zip, official] = contenders;
     const toOfficial = medianOf((times) => ms(times, zip) / ms(times, official));
     console.log(`  the zip takes ${toOfficial.toFixed(2)} of the time the official adapter's recipe takes`);
 
-    const { handler, sourceMap, metafile } = await buildWithSourceMap(path.join(folder, 'profiled'), zipCode);
-    await profileColdStart(path.join(folder, 'profiled'), handler, sourceMap, env, [
-      driver,
-      handler,
-      request,
-    ]);
+    const profiled = path.join(folder, 'profiled');
+    mkdirSync(profiled);
+    const { handler, sourceMap, metafile } = await buildWithSourceMap(profiled, handlers.zipCode);
+    await profileColdStart(profiled, handler, sourceMap, env, answering(handler));
 
     const bytes = [...bytesByPackage(metafile)].sort(([, a], [, b]) => b - a);
     const total = bytes.reduce((sum, [, size]) => sum + size, 0);
