@@ -1,9 +1,10 @@
 /**
  * The deployed handler's cold start: a fresh Node process loads the zip's index.js (built by the function
  * ask-cli's build hook calls) and answers one LaunchRequest, which reads the user's item from the embedded
- * engine in this process. Runs interleave with bare `node -e 0` and with the seed's recipe on the official
- * adapter, so each ratio compares runs made moments apart. Then where the time goes (Node's CPU profiles of
- * the same runs, by package) and what the zip holds (esbuild's metafile, by package).
+ * engine in this process. Runs interleave with bare `node -e 0`, two floors (the SDK's client alone, Node with
+ * one bare HTTP call) and the seed's recipe on the official adapter, so each ratio compares runs made moments
+ * apart. Then where the time goes (CPU profiles of the zip's code, by phase and package) and what the zip
+ * holds (esbuild's metafile, by package).
  */
 import { execFile, spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -184,13 +185,13 @@ function attributeSamples(
       if (frame?.url !== handlerUrl) continue;
       if (frame.lineNumber === 0 && frame.columnNumber === 0) {
         return leaf?.url.startsWith('node:')
-          ? 'Node: built-in modules the packages require (https, crypto, ...)'
+          ? 'Node: built-in modules the packages load (https, crypto, ...)'
           : "the zip's top-level code (all packages)";
       }
       const entry = sourceMap.findEntry(frame.lineNumber, frame.columnNumber);
       return 'originalSource' in entry
         ? packageOf(entry.originalSource)
-        : "esbuild's wrappers of CommonJS packages";
+        : "esbuild's wrappers that load a module on first use";
     }
     return nodeWork(leaf?.functionName ?? '');
   };
@@ -210,8 +211,8 @@ function nodeWork(functionName: string): string {
   if (functionName === '(garbage collector)') return 'Node: garbage collection';
   if (functionName === '(idle)') return 'Node: idle, waiting for the engine';
   if (/^(wrapSafe|compileFunction|readFileUtf8)$/.test(functionName))
-    return 'Node: reading and compiling index.js';
-  return 'Node: its own code (start-up, HTTP, promises)';
+    return 'Node: reading and compiling code';
+  return 'Node: its own code (start-up, HTTP, timers, promises)';
 }
 
 /** Runs the handler under `node --cpu-prof` and prints what each phase of its cold start spent time on. */
@@ -232,18 +233,37 @@ async function profileColdStart(
     const marks = JSON.parse(readFileSync(marksFile, 'utf8')) as number[];
     attributeSamples(profile, marks, handler, sourceMap, totals);
   }
-  const phaseTotals = PHASES.map((phase) =>
-    [...(totals.get(phase)?.values() ?? [])].reduce((a, b) => a + b, 0),
-  );
-  const all = phaseTotals.reduce((a, b) => a + b, 0);
   console.log(`\nWhere the zip's cold start goes: CPU profiles of ${PROFILED_RUNS} runs (node --cpu-prof)`);
-  PHASES.forEach((phase, index) => {
-    console.log(`  ${phase}: ${percent(phaseTotals[index], all)} of the profiled time, of which`);
-    const byCause = [...(totals.get(phase) ?? [])].sort(([, a], [, b]) => b - a);
-    for (const [cause, ms] of byCause.filter(([, ms]) => ms >= phaseTotals[index] * 0.02)) {
-      console.log(`    ${percent(ms, phaseTotals[index]).padStart(4)}  ${cause}`);
+  const sum = (values: Iterable<number>) => [...values].reduce((a, b) => a + b, 0);
+  const all = sum([...totals.values()].map((byCause) => sum(byCause.values())));
+  for (const phase of PHASES) {
+    const byCause = totals.get(phase) ?? new Map<string, number>();
+    const phaseTotal = sum(byCause.values());
+    console.log(`  ${phase}: ${percent(phaseTotal, all)} of the profiled time, of which`);
+    const groups = new Map<string, [cause: string, ms: number][]>();
+    for (const [cause, ms] of byCause)
+      groups.set(groupOf(cause), [...(groups.get(groupOf(cause)) ?? []), [cause, ms]]);
+    const ranked = [...groups].map(
+      ([group, causes]) => [group, sum(causes.map(([, ms]) => ms)), causes] as const,
+    );
+    for (const [group, ms, causes] of ranked.sort(([, a], [, b]) => b - a)) {
+      if (ms < phaseTotal * 0.02) continue;
+      const parts = causes.length > 1 ? causes.sort(([, a], [, b]) => b - a) : [];
+      const detail = parts.slice(0, 3).map(([cause, partMs]) => `${cause} ${percent(partMs, phaseTotal)}`);
+      if (parts.length > 3) detail.push('...');
+      console.log(
+        `    ${percent(ms, phaseTotal).padStart(4)}  ${group}${detail.length ? ` (${detail.join(', ')})` : ''}`,
+      );
     }
-  });
+  }
+}
+
+/** The packages of the two SDKs counted together; everything else stands alone. */
+function groupOf(cause: string): string {
+  if (/^(@aws-sdk|@smithy|@aws)\/|^(mnemonist|obliterator)$/.test(cause)) return 'the AWS SDK';
+  if (cause.startsWith('ask-sdk-')) return 'the ASK SDK';
+  if (cause.startsWith('lambda/src')) return "the skill's own code";
+  return cause;
 }
 
 function percent(part: number, whole: number): string {
@@ -269,12 +289,14 @@ require('node:https');
 const http = require('node:http');
 exports.handler = () => new Promise((resolve, reject) => {
   const headers = { 'content-type': 'application/x-amz-json-1.0', 'x-amz-target': 'DynamoDB_20120810.GetItem' };
-  const body = { TableName: process.env.DYNAMODB_PERSISTENCE_TABLE_NAME, Key: { id: { S: 'nobody' } }, ConsistentRead: true };
+  const body = JSON.stringify({
+    TableName: process.env.DYNAMODB_PERSISTENCE_TABLE_NAME, Key: { id: { S: 'nobody' } }, ConsistentRead: true });
   const request = http.request(process.env.AWS_ENDPOINT_URL_DYNAMODB, { method: 'POST', headers }, (response) => {
     let text = '';
-    response.on('data', (chunk) => (text += chunk)).on('end', () => resolve({ item: JSON.parse(text).Item ?? null }));
+    response.on('data', (chunk) => (text += chunk));
+    response.on('end', () => resolve({ item: JSON.parse(text).Item ?? null }));
   });
-  request.on('error', reject).end(JSON.stringify(body));
+  request.on('error', reject).end(body);
 });`;
 
 async function bundleSdkAlone(): Promise<string> {
@@ -286,25 +308,37 @@ async function bundleSdkAlone(): Promise<string> {
   return outputFiles?.[0]?.text ?? '';
 }
 
-/** Each contender's handler file in its own folder of `folder`, and the zip's code. */
-async function writeHandlers(folder: string): Promise<Record<string, string> & { zipCode: string }> {
-  const files: Record<string, string> = {};
+interface Handlers {
+  driver: string;
+  zip: string;
+  /** The zip's index.js itself. */
+  zipCode: string;
+  official: string;
+  sdkAlone: string;
+  nodeFloor: string;
+}
+
+/** Each contender's handler, as index.js in a folder of its own under `folder`. */
+async function writeHandlers(folder: string): Promise<Handlers> {
   const write = (name: string, code: string) => {
     mkdirSync(path.join(folder, name));
-    files[name] = path.join(folder, name, 'index.js');
-    writeFileSync(files[name], code);
+    writeFileSync(path.join(folder, name, 'index.js'), code);
+    return path.join(folder, name, 'index.js');
   };
   const zipPath = path.join(folder, 'skill.zip');
   await writeLambdaZip(zipPath);
   const zipCode = new AdmZip(zipPath).readAsText('index.js');
-  write('zip', zipCode);
   mkdirSync(path.join(folder, 'seed'));
-  write('official', await bundleSeed(path.join(folder, 'seed')));
-  write('sdk-alone', await bundleSdkAlone());
-  write('node-floor', NODE_FLOOR);
-  files.driver = path.join(folder, 'driver.js');
-  writeFileSync(files.driver, DRIVER);
-  return { ...files, zipCode };
+  const driver = path.join(folder, 'driver.js');
+  writeFileSync(driver, DRIVER);
+  return {
+    driver,
+    zip: write('zip', zipCode),
+    zipCode,
+    official: write('official', await bundleSeed(path.join(folder, 'seed'))),
+    sdkAlone: write('sdk-alone', await bundleSdkAlone()),
+    nodeFloor: write('node-floor', NODE_FLOOR),
+  };
 }
 
 export async function measureColdStart(): Promise<void> {
@@ -331,12 +365,12 @@ export async function measureColdStart(): Promise<void> {
       bare,
       {
         label: 'floor: Node, https, one bare HTTP call',
-        args: answering(handlers['node-floor']),
+        args: answering(handlers.nodeFloor),
         expected: '"item":null',
       },
       {
         label: 'floor: the SDK alone, one GetItem',
-        args: answering(handlers['sdk-alone']),
+        args: answering(handlers.sdkAlone),
         expected: '"item":null',
       },
       {
