@@ -2,8 +2,8 @@
  * The deployed handler's cold start: a fresh Node process loads the zip's index.js (built by the function
  * ask-cli's build hook calls) and answers one LaunchRequest, which reads the user's item from the embedded
  * engine in this process. Runs interleave with bare `node -e 0`, two floors (the SDK's client alone, Node with
- * one bare HTTP call) and the seed's recipe on the official adapter, so each ratio compares runs made moments
- * apart. Then where the time goes (CPU profiles of the zip's code, by phase and package) and what the zip
+ * one bare HTTP call) and the seed's recipe on the official adapter, so each ratio compares runs made over the
+ * same minutes. Then where the time goes (CPU profiles of the zip's code, by phase and package) and what the zip
  * holds (esbuild's metafile, by package).
  */
 import { execFile, spawn } from 'node:child_process';
@@ -393,22 +393,25 @@ export async function measureColdStart(): Promise<void> {
       }
       rounds.push(times);
     }
-    const medianOf = (measure: (times: Map<Contender, number>) => number) => median(rounds.map(measure));
-    const ms = (times: Map<Contender, number>, contender: Contender) => times.get(contender) ?? NaN;
-    console.log(
-      `Cold start to the first answer: a fresh process answers one LaunchRequest, ${ROUNDS} rounds`,
+    // Medians over the same interleaved rounds: one slow moment moves neither side of a ratio.
+    const medians = new Map(
+      contenders.map((contender) => [contender, median(rounds.map((times) => times.get(contender) ?? NaN))]),
     );
-    console.log(`(each contender once per round; a ratio is the median of the ratios within each round)`);
-    console.log(`${''.padEnd(40)} ${'median ms'.padStart(9)} ${'× bare node'.padStart(12)}`);
+    const ratio = (contender: Contender, base: Contender) =>
+      (medians.get(contender) ?? NaN) / (medians.get(base) ?? NaN);
+    console.log(
+      `Cold start to the first answer: a fresh process answers one LaunchRequest, median of ${ROUNDS} rounds`,
+    );
+    console.log('(each contender once per round, a different one first in each)');
+    console.log(`${''.padEnd(40)} ${'ms'.padStart(6)} ${'× bare node'.padStart(12)}`);
     for (const contender of contenders) {
-      const time = medianOf((times) => ms(times, contender));
-      const ratio = medianOf((times) => ms(times, contender) / ms(times, bare));
       console.log(
-        `  ${contender.label.padEnd(38)} ${time.toFixed(0).padStart(9)} ${ratio.toFixed(2).padStart(12)}`,
+        `  ${contender.label.padEnd(38)} ${(medians.get(contender) ?? NaN).toFixed(0).padStart(6)} ${ratio(contender, bare).toFixed(2).padStart(12)}`,
       );
     }
-    const toOfficial = medianOf((times) => ms(times, zip) / ms(times, official));
-    console.log(`  the zip takes ${toOfficial.toFixed(2)} of the time the official adapter's recipe takes`);
+    console.log(
+      `  the zip takes ${ratio(zip, official).toFixed(2)} of the time the official adapter's recipe takes`,
+    );
 
     const profiled = path.join(folder, 'profiled');
     mkdirSync(profiled);
