@@ -1,8 +1,9 @@
 /**
  * `npm run test:node-versions` (needs the npm registry, so it is not part of `npm test`): the committed
  * lambda/index.js, after a fresh `npm install --omit=dev` of lambda/package.json as Alexa-hosted does it,
- * answers and counts under every Node.js version Alexa-hosted may run it on. The Node binaries come from
- * the npm registry (the `node-<platform>-<arch>` packages) and are kept in .cache/node-versions/.
+ * answers and counts under every Node.js version Alexa-hosted may run it on; so does the zip ask-cli builds
+ * for `ask deploy`, under Lambda's Node 22. The Node binaries come from the npm registry (the
+ * `node-<platform>-<arch>` packages) and are kept in .cache/node-versions/.
  */
 import { execFile } from 'node:child_process';
 import { copyFile, mkdir, mkdtemp, readdir, rm, stat, writeFile } from 'node:fs/promises';
@@ -10,10 +11,12 @@ import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { expect } from 'chai';
+import AdmZip from 'adm-zip';
 import { ResponseEnvelope } from 'ask-sdk-model';
 import { speechFor } from '../../../lambda/src/speech';
 import { EmbeddedDynamoDb, startEmbeddedDynamoDb } from '../../../tools/local/embedded-dynamodb';
 import { PROJECT_ROOT } from '../../../tools/build/bundle';
+import { writeLambdaZip } from '../../../tools/build/lambda-zip';
 import { intentRequest, launchRequest } from '../../support/requests';
 import { speechOf } from '../../support/responses';
 
@@ -85,38 +88,72 @@ describe('the hosted copy (lambda/index.js) on every Node.js version', function 
 
   for (const major of NODE_MAJORS) {
     it(`Node ${major}: answers, counts and keeps the count`, async () => {
-      const node = await nodeBinary(major);
-      const caller = { userId: `amzn1.ask.account.NODE-${major}` };
-      const requests = [
-        launchRequest(caller),
-        intentRequest('IncrementIntent', { amount: '5' }, caller),
-        intentRequest('HelloWorldIntent', {}, caller),
-        intentRequest('GetCountIntent', {}, caller),
-      ];
-      const { stdout, stderr } = await run(node, ['driver.js', JSON.stringify(requests)], {
-        cwd: hostedCopy,
-        env: {
-          PATH: process.env.PATH,
-          DYNAMODB_PERSISTENCE_TABLE_NAME: store.tableName,
-          DYNAMODB_PERSISTENCE_REGION: store.region,
-          AWS_ENDPOINT_URL_DYNAMODB: store.endpoint,
-          AWS_ACCESS_KEY_ID: store.credentials.accessKeyId,
-          AWS_SECRET_ACCESS_KEY: store.credentials.secretAccessKey,
-          AWS_EC2_METADATA_DISABLED: 'true',
-        },
-      });
-      const { node: version, responses } = JSON.parse(stdout) as {
-        node: string;
-        responses: ResponseEnvelope[];
-      };
-      expect(version).to.match(new RegExp(`^v${major}\\.`));
-      expect(responses.map(speechOf), `the skill's log:\n${stderr}`).to.deep.equal([
-        // The welcome names the skill, so it is read from the speech (npm run rename changes it).
-        speechFor('en-US').welcome(0),
-        'Added 5. Your saved counter is 5.',
-        'Hi there, Hello World! Your saved counter is 6.',
-        'Your counter is 6.',
-      ]);
+      await expectItCounts(major, hostedCopy, store, `amzn1.ask.account.NODE-${major}`);
     });
   }
 });
+
+describe("the zip ask-cli builds, on Lambda's nodejs22.x", function () {
+  this.timeout(600_000);
+  let folder: string;
+  let store: EmbeddedDynamoDb;
+
+  before(async () => {
+    folder = await mkdtemp(path.join(os.tmpdir(), 'lambda-zip-'));
+    await writeLambdaZip(path.join(folder, 'skill.zip'));
+    await writeFile(
+      path.join(folder, 'index.js'),
+      new AdmZip(path.join(folder, 'skill.zip')).readAsText('index.js'),
+    );
+    await writeFile(path.join(folder, 'driver.js'), DRIVER);
+    store = await startEmbeddedDynamoDb();
+  });
+
+  after(async () => {
+    await store?.stop();
+    if (folder) await rm(folder, { recursive: true, force: true });
+  });
+
+  it('Node 22: answers, counts and keeps the count with nothing but its index.js', async () => {
+    await expectItCounts(22, folder, store, 'amzn1.ask.account.LAMBDA-ZIP');
+  });
+});
+
+/** Four requests, one after the other, to the handler in `folder` under Node `major`: the count goes 0 to 6. */
+async function expectItCounts(
+  major: number,
+  folder: string,
+  store: EmbeddedDynamoDb,
+  userId: string,
+): Promise<void> {
+  const node = await nodeBinary(major);
+  const caller = { userId };
+  const requests = [
+    launchRequest(caller),
+    intentRequest('IncrementIntent', { amount: '5' }, caller),
+    intentRequest('HelloWorldIntent', {}, caller),
+    intentRequest('GetCountIntent', {}, caller),
+  ];
+  const { stdout, stderr } = await run(node, ['driver.js', JSON.stringify(requests)], {
+    cwd: folder,
+    // As on Lambda: the table, the region and the role's credentials in the environment.
+    env: {
+      PATH: process.env.PATH,
+      DYNAMODB_PERSISTENCE_TABLE_NAME: store.tableName,
+      DYNAMODB_PERSISTENCE_REGION: store.region,
+      AWS_ENDPOINT_URL_DYNAMODB: store.endpoint,
+      AWS_ACCESS_KEY_ID: store.credentials.accessKeyId,
+      AWS_SECRET_ACCESS_KEY: store.credentials.secretAccessKey,
+      AWS_EC2_METADATA_DISABLED: 'true',
+    },
+  });
+  const { node: version, responses } = JSON.parse(stdout) as { node: string; responses: ResponseEnvelope[] };
+  expect(version).to.match(new RegExp(`^v${major}\\.`));
+  expect(responses.map(speechOf), `the skill's log:\n${stderr}`).to.deep.equal([
+    // The welcome names the skill, so it is read from the speech (npm run rename changes it).
+    speechFor('en-US').welcome(0),
+    'Added 5. Your saved counter is 5.',
+    'Hi there, Hello World! Your saved counter is 6.',
+    'Your counter is 6.',
+  ]);
+}
