@@ -114,8 +114,8 @@ var PersistenceError = class extends Error {
 var ConcurrentUpdateError = class extends PersistenceError {
   name = "ConcurrentUpdateError";
 };
-var OutOfTimeError = class extends PersistenceError {
-  name = "OutOfTimeError";
+var NoAnswerError = class extends PersistenceError {
+  name = "NoAnswerError";
 };
 var ItemTooLargeError = class extends PersistenceError {
   name = "ItemTooLargeError";
@@ -128,6 +128,7 @@ var VERSION = "version";
 var WRITES = "writes";
 var RECENT_WRITES = 20;
 var MIN_CALL_MS = 50;
+var ATTEMPT_TIMEOUT_MS = 1500;
 function createDynamoDbPersistenceAdapter(options) {
   const { client, tableName } = options;
   const partitionKeyOf = options.partitionKey ?? import_ask_sdk_core.getUserId;
@@ -263,21 +264,27 @@ function tooLarge(error, attributes, snapshot) {
 async function call(operation, requestEnvelope, send) {
   const timeLeft = timeLeftMs(requestEnvelope);
   if (timeLeft < MIN_CALL_MS) {
-    throw new OutOfTimeError(`${operation} not sent: no time left to answer within Alexa's 8 seconds`);
+    throw new NoAnswerError(`${operation} not sent: no time left to answer within Alexa's 8 seconds`);
   }
   const controller = new AbortController();
   const timer = setTimeout(() => controller.abort(), timeLeft);
-  const options = { abortSignal: controller.signal, requestTimeout: timeLeft / 2 };
+  const options = {
+    abortSignal: controller.signal,
+    requestTimeout: Math.min(ATTEMPT_TIMEOUT_MS, timeLeft / 2)
+  };
   try {
     return await Promise.race([send(options), rejectOnAbort(controller.signal)]);
   } catch (error) {
     if (error instanceof PersistenceError) throw error;
     if (controller.signal.aborted) {
-      throw new OutOfTimeError(`${operation} gave up: no answer in time to answer within Alexa's 8 seconds`, {
+      throw new NoAnswerError(`${operation} gave up: no answer in time to answer within Alexa's 8 seconds`, {
         cause: error
       });
     }
     const name2 = error instanceof Error ? error.name : "UnknownError";
+    if (name2 === "TimeoutError") {
+      throw new NoAnswerError(`${operation} got no answer: every attempt timed out`, { cause: error });
+    }
     if (name2 === "ConditionalCheckFailedException") {
       throw new ConcurrentUpdateError(`${operation} lost a race with another update`, { cause: error });
     }
@@ -336,16 +343,18 @@ var BACKOFF_BASE_MS = 10;
 var BACKOFF_CAP_MS = 1e3;
 var MIN_ATTEMPT_MS = 100;
 async function updateCounter({ attributesManager, requestEnvelope }, change) {
+  let answered = false;
   for (let lostRaces = 0; ; lostRaces++) {
     try {
       const stored = await readAttributes(attributesManager, lostRaces === 0);
+      answered = true;
       const counter = change(stored.counter);
       attributesManager.setPersistentAttributes({ ...stored, counter });
       await attributesManager.savePersistentAttributes();
       return counter;
     } catch (error) {
-      if (lostRaces > 0 && error instanceof OutOfTimeError) {
-        throw new ConcurrentUpdateError(`Gave up after ${lostRaces} lost races: out of time`, {
+      if (answered && error instanceof NoAnswerError) {
+        throw new ConcurrentUpdateError(`Gave up after ${lostRaces} lost races: ${error.message}`, {
           cause: error
         });
       }

@@ -1,6 +1,6 @@
 import { AttributesManager, HandlerInput } from 'ask-sdk-core';
 import { timeLeftMs } from '../time-budget';
-import { ConcurrentUpdateError, OutOfTimeError } from './errors';
+import { ConcurrentUpdateError, NoAnswerError } from './errors';
 import { parseUserAttributes, UserAttributes } from './user-attributes';
 
 /**
@@ -19,7 +19,8 @@ export async function readCounter(attributesManager: AttributesManager): Promise
  * shorter pauses only make them collide again. A write is only refused because another request's write
  * succeeded, so every round of a race lets one request through. Retries go on while the request's time budget
  * leaves room for another read and write; a request that runs out of it gives up with a ConcurrentUpdateError
- * and the user hears that many updates arrive at once.
+ * and the user hears that many updates arrive at once. So does a request whose read DynamoDB answered but
+ * whose later call it did not: DynamoDB is there but too busy, which is not what "can't reach" says.
  */
 const BACKOFF_BASE_MS = 10;
 const BACKOFF_CAP_MS = 1000;
@@ -30,16 +31,18 @@ export async function updateCounter(
   { attributesManager, requestEnvelope }: HandlerInput,
   change: (count: number) => number,
 ): Promise<number> {
+  let answered = false;
   for (let lostRaces = 0; ; lostRaces++) {
     try {
       const stored = await readAttributes(attributesManager, lostRaces === 0);
+      answered = true;
       const counter = change(stored.counter);
       attributesManager.setPersistentAttributes({ ...stored, counter });
       await attributesManager.savePersistentAttributes();
       return counter;
     } catch (error) {
-      if (lostRaces > 0 && error instanceof OutOfTimeError) {
-        throw new ConcurrentUpdateError(`Gave up after ${lostRaces} lost races: out of time`, {
+      if (answered && error instanceof NoAnswerError) {
+        throw new ConcurrentUpdateError(`Gave up after ${lostRaces} lost races: ${error.message}`, {
           cause: error,
         });
       }

@@ -10,7 +10,7 @@ import {
   PutCommandInput,
 } from '@aws-sdk/lib-dynamodb';
 import { timeLeftMs } from '../time-budget';
-import { ConcurrentUpdateError, ItemTooLargeError, OutOfTimeError, PersistenceError } from './errors';
+import { ConcurrentUpdateError, ItemTooLargeError, NoAnswerError, PersistenceError } from './errors';
 
 type Attributes = Record<string, unknown>;
 
@@ -46,6 +46,13 @@ const RECENT_WRITES = 20;
 
 /** A DynamoDB call is not started with less time than this left: it could not answer before the deadline. */
 const MIN_CALL_MS = 50;
+
+/**
+ * How long one attempt of a call may wait for its answer. DynamoDB answers in milliseconds; an attempt still
+ * unanswered after this is not coming back, and the SDK tries once more. So a DynamoDB that never answers
+ * costs the user about 3 seconds before the apology, not the whole 8.
+ */
+const ATTEMPT_TIMEOUT_MS = 1500;
 
 /** What this request read, so its write can check nobody else wrote in between. */
 interface ReadSnapshot {
@@ -236,9 +243,9 @@ function tooLarge(
 }
 
 /**
- * Each attempt may take half the time left, so that the SDK's retry of a call that got no answer (a dropped
- * connection, an overloaded engine) still fits; the abort ends the call, retries and pauses included, when
- * the budget runs out.
+ * Each attempt may take ATTEMPT_TIMEOUT_MS, or half the time left when that is less, so that the SDK's retry of
+ * a call that got no answer (a dropped connection, an overloaded engine) still fits; the abort ends the call,
+ * retries and pauses included, when the budget runs out.
  */
 interface CallOptions {
   abortSignal: AbortSignal;
@@ -256,21 +263,27 @@ async function call<T>(
 ): Promise<T> {
   const timeLeft = timeLeftMs(requestEnvelope);
   if (timeLeft < MIN_CALL_MS) {
-    throw new OutOfTimeError(`${operation} not sent: no time left to answer within Alexa's 8 seconds`);
+    throw new NoAnswerError(`${operation} not sent: no time left to answer within Alexa's 8 seconds`);
   }
   const controller = new AbortController();
   const timer = setTimeout(() => controller.abort(), timeLeft);
-  const options = { abortSignal: controller.signal, requestTimeout: timeLeft / 2 };
+  const options = {
+    abortSignal: controller.signal,
+    requestTimeout: Math.min(ATTEMPT_TIMEOUT_MS, timeLeft / 2),
+  };
   try {
     return await Promise.race([send(options), rejectOnAbort(controller.signal)]);
   } catch (error) {
     if (error instanceof PersistenceError) throw error;
     if (controller.signal.aborted) {
-      throw new OutOfTimeError(`${operation} gave up: no answer in time to answer within Alexa's 8 seconds`, {
+      throw new NoAnswerError(`${operation} gave up: no answer in time to answer within Alexa's 8 seconds`, {
         cause: error,
       });
     }
     const name = error instanceof Error ? error.name : 'UnknownError';
+    if (name === 'TimeoutError') {
+      throw new NoAnswerError(`${operation} got no answer: every attempt timed out`, { cause: error });
+    }
     if (name === 'ConditionalCheckFailedException') {
       throw new ConcurrentUpdateError(`${operation} lost a race with another update`, { cause: error });
     }

@@ -11,9 +11,12 @@ export class ConcurrentUpdateError extends PersistenceError {
   override name = 'ConcurrentUpdateError';
 }
 
-/** DynamoDB did not answer before the request had to answer Alexa; a write may or may not have been applied. */
-export class OutOfTimeError extends PersistenceError {
-  override name = 'OutOfTimeError';
+/**
+ * DynamoDB gave no answer in time: every attempt timed out, or the request's time to answer Alexa ran out. A
+ * write may or may not have been applied.
+ */
+export class NoAnswerError extends PersistenceError {
+  override name = 'NoAnswerError';
 }
 
 /** DynamoDB refused the write because the item would pass its 400 KB limit: trying again cannot help. */

@@ -88,9 +88,9 @@ describeOnEachEngine('each request counts exactly once', (engine) => {
         lambdaContext(LAMBDA_TIME_LEFT_MS),
       ),
     );
-    // It landed, but the skill could not learn so before it had to answer.
+    // It landed, but the skill could not learn so before it had to answer: it says it could not confirm it.
     expect(speechOf(result)).to.equal(
-      "Sorry, I can't reach your saved counter right now. Please try again in a moment.",
+      "Sorry, many updates to your counter are arriving at once, and I couldn't confirm this one. Ask for your count to check.",
     );
     expect(await t.readItem(USER)).to.deep.include({ attributes: { counter: 5 } });
     expect(calls).to.deep.equal(['GetItem', 'PutItem']);
