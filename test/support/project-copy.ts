@@ -1,4 +1,14 @@
-import { appendFileSync, copyFileSync, mkdirSync, symlinkSync } from 'node:fs';
+import {
+  appendFileSync,
+  copyFileSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { projectFiles } from '../../tools/project/project-files';
 
@@ -33,4 +43,28 @@ export function commitAll(folder: string, git: (cwd: string, ...args: string[]) 
   appendFileSync(path.join(folder, '.git', 'info', 'exclude'), '/node_modules\n');
   git(folder, 'add', '-A');
   git(folder, 'commit', '-q', '-m', 'The template');
+}
+
+/** A copy of the project in a temporary folder, for tests that edit it while a tool runs from it (live reload). */
+export interface ProjectCopy {
+  root: string;
+  /** Rewrites one of the copy's files ("lambda/src/speech/shared/en.ts") as `change` says. */
+  edit(file: string, change: (text: string) => string): void;
+  remove(): void;
+}
+
+/** The edits made in the copy (a speech string, a syntax error) reach the tools run from it, never this tree. */
+export function editableProjectCopy(): ProjectCopy {
+  const root = copyProject(mkdtempSync(path.join(os.tmpdir(), 'project-copy-')));
+  return {
+    root,
+    edit(file, change) {
+      const target = path.join(root, file);
+      const before = readFileSync(target, 'utf8');
+      const after = change(before);
+      if (after === before) throw new Error(`The edit of ${file} changed nothing`);
+      writeFileSync(target, after);
+    },
+    remove: () => rmSync(root, { recursive: true, force: true }),
+  };
 }

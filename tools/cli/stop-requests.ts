@@ -86,7 +86,8 @@ function watchLauncher(request: (reason: string) => void): void {
 /** A look that comes this late means we were stopped or frozen ourselves in between. */
 const STALL_MS = 4 * LAUNCHER_POLL_MS;
 
-function isRunning(pid: number): boolean {
+/** Whether process `pid` exists (EPERM: it does, as another user's). */
+export function isRunning(pid: number): boolean {
   try {
     process.kill(pid, 0);
     return true;
