@@ -25,12 +25,18 @@ export interface NpmRun {
   kill(): void;
 }
 
-export function npmRun(script: string, args: string[], env: NodeJS.ProcessEnv = {}): NpmRun {
+/** `cwd` runs the script of another project: a copy of this one (./project-copy.ts). */
+export function npmRun(
+  script: string,
+  args: string[],
+  env: NodeJS.ProcessEnv = {},
+  cwd = PROJECT_ROOT,
+): NpmRun {
   // Input through a relay of its own: as with a terminal, it stays open when npm ends (Node would close a
   // child's stdin pipe on its exit, and the script would end on that instead of on what is tested).
   const input = spawn('cat', [], { stdio: ['pipe', 'pipe', 'ignore'] });
   const child = spawn('npm', ['run', '--silent', script, '--', ...args], {
-    cwd: PROJECT_ROOT,
+    cwd,
     env: { ...process.env, NO_COLOR: '1', ...env },
     stdio: [input.stdout, 'pipe', 'pipe'],
     // a process group of its own, so that cleaning up reaches a script that outlived npm

@@ -1,51 +1,39 @@
 /**
  * `npm start`: `ask dialog` on this machine. Talks to the skill from lambda/src through the skill's own
  * interaction model, with the embedded DynamoDB, and reads and writes ask-cli's replay and skill-io files.
+ * Edits to lambda/src and skill-package/ take effect from the next utterance on.
  */
 // first, to know who started us before anything else takes time
 import { onStopRequest } from '../cli/stop-requests';
-import { existsSync, statSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { createInterface } from 'node:readline';
 import { styleText } from 'node:util';
 import { asUsageError, parseOptions, reportFailure, UsageError } from '../cli/command-line';
-import { startLocalSkill } from '../local/local-skill';
-import { LocalStoreError } from '../local/store-errors';
-import {
-  chooseStore,
-  describeStore,
-  STORE_OPTIONS,
-  STORE_USAGE,
-  type StoreChoice,
-} from '../local/store-options';
+import { describeStore } from '../local/store-options';
 import { readReplayFile, writeSkillIoFile, type ReplayFile } from './ask-cli-files';
-import { createConversation } from './conversation';
 import { createDialogRunner, runInputs, USER_PROMPT, type DialogRunner } from './dialog-runner';
-import { readInteractionModel } from './interaction-model';
-import { interactionModelPath, readLocales, readSkillId } from './project';
-import { requireLanguage } from './utterance-resolver';
-import { withSkillLogsTo } from './skill-logs';
+import {
+  describeChange,
+  DIALOG_OPTIONS,
+  DIALOG_USAGE,
+  readDialogOptions,
+  startLocalDialog,
+  type DialogOptions,
+  type ProjectChange,
+} from './local-dialog';
 
 const USAGE = `Usage: npm start -- [options]
   --replay, -r FILE      run an ask-cli replay file ({skillId, locale, type: "text", userInput: [...]})
   --save-skill-io FILE   write every request envelope and response, in ask-cli's --save-skill-io shape
-  --locale, -l LOCALE    the model and locale to use (default: the first locale of skill-package/skill.json)
-${STORE_USAGE}
-  --user-id ID           act as another user (default: local-user); their count is their own
-  --device-id ID         act from another device of the same user (default: local-device)
-  --strict               match samples as written: no filler word ("please", "um") is ignored
+${DIALOG_USAGE}
 Exit status: 0, or 1 when the skill threw or gave an invalid response, or 2 when the dialog could not start.`;
 
 const SYNOPSIS = 'Usage: npm start -- [options]; npm start -- --help lists them.';
 
-interface Options {
+interface Options extends DialogOptions {
   replay?: string;
   saveSkillIo?: string;
-  locale?: string;
-  store: StoreChoice;
-  userId: string;
-  deviceId: string;
-  strict: boolean;
 }
 
 function readOptions(args: string[]): Options | 'help' {
@@ -54,26 +42,14 @@ function readOptions(args: string[]): Options | 'help' {
     options: {
       replay: { type: 'string', short: 'r' },
       'save-skill-io': { type: 'string' },
-      locale: { type: 'string', short: 'l' },
-      ...STORE_OPTIONS,
-      'user-id': { type: 'string' },
-      'device-id': { type: 'string' },
-      strict: { type: 'boolean' },
+      ...DIALOG_OPTIONS,
       help: { type: 'boolean', short: 'h' },
     },
     usage: SYNOPSIS,
   });
   if (values.help) return 'help';
   if (values['save-skill-io']) expectFolderOf(values['save-skill-io']);
-  return {
-    replay: values.replay,
-    saveSkillIo: values['save-skill-io'],
-    locale: values.locale,
-    store: asUsageError(() => chooseStore(values)),
-    userId: alexaId('amzn1.ask.account.', values['user-id'] ?? 'local-user'),
-    deviceId: alexaId('amzn1.ask.device.', values['device-id'] ?? 'local-device'),
-    strict: values.strict ?? false,
-  };
+  return { replay: values.replay, saveSkillIo: values['save-skill-io'], ...readDialogOptions(values) };
 }
 
 /** Checked before the dialog, so that its end does not fail on a typo. */
@@ -81,11 +57,6 @@ function expectFolderOf(file: string): void {
   const folder = dirname(file);
   if (!statSync(folder, { throwIfNoEntry: false })?.isDirectory())
     throw new UsageError(`--save-skill-io: there is no folder ${folder} to write ${file} in.`);
-}
-
-/** "alice" becomes "amzn1.ask.account.alice"; a full id stays as it is. */
-function alexaId(prefix: string, id: string): string {
-  return id.startsWith('amzn1.') ? id : prefix + id;
 }
 
 async function main(args: string[]): Promise<number> {
@@ -100,22 +71,22 @@ async function main(args: string[]): Promise<number> {
     stopRequest.abort();
   });
   const replay = options.replay ? readReplay(options.replay) : undefined;
-  // as in ask-cli, a replay file's skill id and locale win over the project's
-  const locale = replay?.locale ?? options.locale ?? readLocales()[0] ?? 'en-US';
-  const skillId = replay?.skillId ?? readSkillId();
-  const model = readModel(locale);
-  asUsageError(() => requireLanguage(locale));
-
   const colour = process.stdout.isTTY === true && !process.env.NO_COLOR;
-  const skill = await startSkill(options.store);
-  const conversation = createConversation({
-    skill: withSkillLogsTo(skill, (line) =>
-      process.stderr.write(`${colour ? styleText('dim', line) : line}\n`),
-    ),
-    model,
-    caller: { skillId, locale, userId: options.userId, deviceId: options.deviceId },
+  const paint = (style: Parameters<typeof styleText>[0], text: string) =>
+    colour ? styleText(style, text) : text;
+  const dialog = await startLocalDialog({
+    store: options.store,
+    // as in ask-cli, a replay file's skill id and locale win over the project's
+    locale: replay?.locale ?? options.locale,
     strict: options.strict,
+    onChange: reportChangesTo(paint),
   });
+  const { locale } = dialog;
+  const skillId = replay?.skillId ?? dialog.skillId;
+  const conversation = dialog.converse(
+    { skillId, locale, userId: options.userId, deviceId: options.deviceId },
+    (line) => process.stderr.write(`${paint('dim', line)}\n`),
+  );
   const runner = createDialogRunner({
     conversation,
     output: {
@@ -127,7 +98,8 @@ async function main(args: string[]): Promise<number> {
     colour,
   });
   try {
-    console.log(banner(model.interactionModel.languageModel.invocationName, locale, options));
+    const { invocationName } = dialog.models.modelFor(locale).interactionModel.languageModel;
+    console.log(banner(invocationName, locale, options));
     const outcome = replay ? await runInputs(runner, replay.userInput, stopRequest.signal) : 'continue';
     // like ask dialog, a replay without a final ".quit" goes on interactively, but only at a terminal
     if (outcome === 'continue' && (!replay || process.stdin.isTTY)) {
@@ -135,7 +107,7 @@ async function main(args: string[]): Promise<number> {
       await runInteractively(runner, colour, stopRequest.signal);
     }
   } finally {
-    await skill.stop();
+    await dialog.stop();
     if (options.saveSkillIo) writeSkillIoFile(options.saveSkillIo, runner.exchanges);
   }
   console.log('Goodbye!');
@@ -157,23 +129,31 @@ function banner(invocationName: string, locale: string, options: Options): strin
   ].join('\n');
 }
 
+/**
+ * Reloads and type errors, on standard error beside the transcript, written straight to the stream: the
+ * type check reports while a turn may be under way, and the skill's `console` then goes to its log.
+ */
+function reportChangesTo(paint: (style: Parameters<typeof styleText>[0], text: string) => string) {
+  let typeErrorsShown = false;
+  return (change: ProjectChange) => {
+    if (change.source === 'type-check') {
+      // "no type errors" is news only after some were shown
+      if (change.problems.length === 0 && !typeErrorsShown) return;
+      typeErrorsShown = change.problems.length > 0;
+    }
+    const { level, text } = describeChange(change);
+    const line =
+      level === 'error'
+        ? paint(['red', 'bold'], '[Error]: ') + text
+        : level === 'warning'
+          ? paint(['yellow', 'bold'], '[Warn]: ') + text
+          : paint('dim', `[Info]: ${text}`);
+    process.stderr.write(`${line}\n`);
+  };
+}
+
 function readReplay(path: string): ReplayFile {
   return asUsageError(() => readReplayFile(path));
-}
-
-function readModel(locale: string) {
-  const path = interactionModelPath(locale);
-  if (!existsSync(path)) throw new UsageError(`There is no interaction model for ${locale} at ${path}`);
-  return asUsageError(() => readInteractionModel(path));
-}
-
-async function startSkill(store: StoreChoice) {
-  try {
-    return await startLocalSkill(store);
-  } catch (error) {
-    if (error instanceof LocalStoreError) throw new UsageError(error.message, { cause: error });
-    throw error;
-  }
 }
 
 /**

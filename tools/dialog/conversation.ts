@@ -51,6 +51,10 @@ export interface Turn {
 
 export interface Conversation {
   say(utterance: string): Promise<Turn>;
+  /** Understands the next utterances with this model (a new version of the skill's): the session goes on. */
+  useModel(model: InteractionModel): void;
+  /** The open session's id and attributes (the last response's `sessionAttributes`); undefined between sessions. */
+  readonly session: Readonly<SessionState> | undefined;
 }
 
 /** What Alexa says when a skill throws or answers with something it cannot use. */
@@ -75,9 +79,10 @@ export function createConversation(options: {
   /** Match samples as written, without ignoring filler words (`--strict`). */
   strict?: boolean;
 }): Conversation {
-  const { skill, model, caller, strict } = options;
+  const { skill, caller, strict } = options;
   const { locale } = caller;
-  const resolver = createUtteranceResolver(model, { locale, skillId: caller.skillId, strict });
+  let model = options.model;
+  let resolver = createUtteranceResolver(model, { locale, skillId: caller.skillId, strict });
   const phrasesOf = (intent: string) => resolver.language.builtInPhrases[intent] ?? [];
   const yes = new Set(phrasesOf('AMAZON.YesIntent').map(phraseKey));
   const no = new Set(phrasesOf('AMAZON.NoIntent').map(phraseKey));
@@ -214,6 +219,14 @@ export function createConversation(options: {
           break;
       }
       return turn;
+    },
+    useModel(next) {
+      if (next === model) return;
+      model = next;
+      resolver = createUtteranceResolver(model, { locale, skillId: caller.skillId, strict });
+    },
+    get session() {
+      return session;
     },
   };
 }

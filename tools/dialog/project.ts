@@ -3,7 +3,7 @@ import { chosenAskProfile, skillIdOf } from '../project/ask-resources';
 import * as skillPackage from '../project/skill-package';
 
 /** Where ask-cli keeps the skill package and its state, relative to the project root. */
-const PROJECT_ROOT = resolve(__dirname, '..', '..');
+export const PROJECT_ROOT = resolve(__dirname, '..', '..');
 
 /** Used in requests until `ask deploy` has written the real id to .ask/ask-states.json. */
 export const PLACEHOLDER_SKILL_ID = 'amzn1.ask.skill.00000000-0000-0000-0000-000000000000';

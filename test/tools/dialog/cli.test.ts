@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { PLACEHOLDER_SKILL_ID } from '../../../tools/dialog/project';
 import { startLocalSkill } from '../../../tools/local/local-skill';
 import { npmRun, type NpmRun } from '../../support/npm-run';
+import { editableProjectCopy } from '../../support/project-copy';
 import { launchRequest } from '../../support/requests';
 import { speechOf } from '../../support/responses';
 import { INVOCATION } from '../../support/skill-names';
@@ -178,6 +179,35 @@ describe('npm start (the CLI, as its own process)', function () {
       runs.push(second);
       expect(await second.ended, second.output).to.equal(0);
       expect(second.output).to.include('Alexa > Welcome back. Your saved counter is 4.');
+    });
+
+    it('says an edited speech string from the next utterance on, without a restart; a syntax error leaves the last skill answering and says where', async () => {
+      const project = editableProjectCopy();
+      try {
+        const run = npmRun('start', ['--memory'], {}, project.root);
+        runs.push(run);
+        run.type('open hello counter');
+        await run.waitFor(/Alexa > Welcome to Hello Counter/);
+
+        project.edit('lambda/src/speech/shared/en.ts', (text) =>
+          text.replace('`Added ${amount}.', '`You added ${amount}.'),
+        );
+        run.type('add five');
+        await run.waitFor(/Alexa > You added 5\. Your saved counter is 5\./);
+        project.edit('lambda/src/speech/shared/en.ts', (text) => `${text}\nexport const broken = ;\n`);
+        run.type('add two');
+        await run.waitFor(/Alexa > You added 2\. Your saved counter is 7\./);
+        run.type('.quit');
+
+        expect(await run.ended, run.output).to.equal(0);
+        expect(run.output).to.match(/^\[Info\]: lambda\/src changed: the skill reloaded in \d+ ms\.$/m);
+        expect(run.output).to.include(
+          '[Error]: lambda/src changed, but the skill did not load; the last version that loaded goes on answering:',
+        );
+        expect(run.output).to.match(/lambda\/src\/speech\/shared\/en\.ts:\d+:\d+:/);
+      } finally {
+        project.remove();
+      }
     });
 
     for (const signal of ['SIGINT', 'SIGKILL'] as const) {
