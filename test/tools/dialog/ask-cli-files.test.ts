@@ -65,6 +65,14 @@ describe("ask-cli's files", () => {
     expect(ourReading(path)).to.throw(`Failed to parse file: ${path}.`);
   });
 
+  it('a replay file of JSON that is no object (null, a list) is refused in words, not with a TypeError', () => {
+    for (const content of ['null', '[]', '"text"']) {
+      expect(ourReading(fileWith(content))).to.throw(
+        `Failed to parse file: ${join(workDir, 'replay.json')}.\nIt is not a JSON object.`,
+      );
+    }
+  });
+
   it('--save-skill-io writes {invocations: [{request, response: {body}}]}, and the error when the skill threw', () => {
     const path = join(workDir, 'skill-io.json');
     const caller = { skillId: 'amzn1.ask.skill.x', userId: 'u', deviceId: 'd', locale: 'en-US' };
