@@ -42,7 +42,7 @@ function jsonNode(
     const details = element('details', 'json-block');
     details.open = true;
     const summary = element('summary', 'json-line');
-    const size = Array.isArray(value) ? `${children.length} items` : `${children.length} keys`;
+    const size = `${children.length} ${Array.isArray(value) ? 'item' : 'key'}${children.length === 1 ? '' : 's'}`;
     summary.append(
       ...keyOf(key),
       punctuation(open),
