@@ -5,6 +5,7 @@
 import { parseOptions, reportFailure, UsageError } from '../tools/cli/command-line';
 import { measureColdStart } from './cold-start';
 import { compareEngines } from './engines';
+import { measureLiveReload } from './live-reload';
 import { loadOnOneUserAndMany } from './load';
 import { compareWithOfficialAdapter } from './official-adapter';
 import { measureStartUp } from './start-up';
@@ -19,6 +20,7 @@ const SECTIONS: [title: string, run: () => Promise<void>][] = [
   ['dynalite against DynamoDB Local', compareEngines],
   ['Start-up of npm start', measureStartUp],
   ['Stopping npm run serve and npm start', measureShutdown],
+  ['Live reload and the console', measureLiveReload],
 ];
 
 async function main(): Promise<void> {
