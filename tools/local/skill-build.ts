@@ -54,8 +54,18 @@ export async function buildSkillModules(lambdaDir: string): Promise<SkillBuild> 
   if (buildsInThisProcess === 0) removeLeftovers(outDir);
   const file = path.join(outDir, `skill-${process.pid}-${++buildsInThisProcess}.js`);
   const code = await bundle(lambdaDir, projectRoot, file);
-  mkdirSync(outDir, { recursive: true });
-  writeFileSync(file, code);
+  try {
+    mkdirSync(outDir, { recursive: true });
+    writeFileSync(file, code);
+  } catch (error) {
+    const reason = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
+    throw new SkillLoadError(
+      `Cannot write the skill's build to ${outDir} (${reason}): the local tools need it writable.`,
+      {
+        cause: error,
+      },
+    );
+  }
   const dispose = () => rmSync(file, { force: true });
   try {
     return { modules: requireModules(file, lambdaDir), dispose };
