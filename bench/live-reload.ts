@@ -8,6 +8,7 @@ import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { ConsoleEvent, ConsoleState } from '../tools/console/api';
+import { readInvocationName } from '../tools/project/skill-package';
 import { editableProjectCopy } from '../test/support/project-copy';
 import { median } from './official-adapter';
 
@@ -62,7 +63,7 @@ async function editToAnswer(root: string, tool: Tool): Promise<Times> {
   const original = { speech: readFileSync(speech, 'utf8'), counter: readFileSync(counter, 'utf8') };
   const run = await startTool(root, tool);
   try {
-    await run.say('open hello counter', /Welcome/);
+    await run.say(`open ${readInvocationName('en-US', root)}`, /Welcome/);
     for (let edit = 1; edit <= EDITS; edit++) {
       let started = performance.now();
       // the sentence of the last edit, or the original one

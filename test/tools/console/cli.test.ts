@@ -8,6 +8,7 @@ import { isListening, npmRun, type NpmRun } from '../../support/npm-run';
 import { editableProjectCopy, type ProjectCopy } from '../../support/project-copy';
 import { launchRequest } from '../../support/requests';
 import { speechOf } from '../../support/responses';
+import { INVOCATION } from '../../support/skill-names';
 
 const URL_LINE = /^Console: (http:\/\/\S+)$/m;
 
@@ -64,7 +65,7 @@ describe('npm run console (as its own process, through npm)', function () {
     const run = startConsole(['--data-dir', dataDir]);
     const url = await urlOf(run);
     expect(url).to.match(/^http:\/\/127\.0\.0\.1:\d+\/$/);
-    expect((await say(url, 'ask hello counter to add five')).status).to.equal(200);
+    expect((await say(url, `ask ${INVOCATION} to add five`)).status).to.equal(200);
 
     run.signal('SIGTERM');
     // npm itself dies of the signal; `ended` waits for every process it started, the console's too
@@ -98,6 +99,21 @@ describe('npm run console (as its own process, through npm)', function () {
     expect(await welcomeIn(dataDir)).to.include('Your saved counter is 0.');
   });
 
+  it('answers a wrong option, PORT or HOST in one line, with exit status 2', async () => {
+    const option = startConsole(['--memroy']);
+    const port = startConsole(['--memory'], { PORT: 'eighty' });
+    const host = startConsole(['--memory'], { HOST: '203.0.113.9' });
+
+    expect(await option.ended).to.equal(2);
+    expect(option.output.trim()).to.match(
+      /^\[Error\]: Unknown option '--memroy'\. Usage: npm run console -- \[options\]/,
+    );
+    expect(await port.ended).to.equal(2);
+    expect(port.output.trim()).to.equal('[Error]: PORT must be a port number, not "eighty".');
+    expect(await host.ended).to.equal(2);
+    expect(host.output.trim()).to.equal('[Error]: HOST=203.0.113.9 is not an address of this machine.');
+  });
+
   it('warns that it exposes stored data when HOST is not the loopback name', async () => {
     const run = startConsole(['--memory'], { HOST: '127.0.0.2' });
     expect(await urlOf(run)).to.match(/^http:\/\/127\.0\.0\.2:\d+\/$/);
@@ -110,7 +126,7 @@ describe('npm run console (as its own process, through npm)', function () {
     slowLaunch(600);
     const run = startConsole(['--data-dir', dataDir]);
     const url = await urlOf(run);
-    const answer = say(url, 'open hello counter');
+    const answer = say(url, `open ${INVOCATION}`);
     await new Promise((resolve) => setTimeout(resolve, 200));
     run.signal('SIGTERM');
 
@@ -118,15 +134,15 @@ describe('npm run console (as its own process, through npm)', function () {
     await run.ended;
     expect(run.output).to.match(/^Stopping \(npm was stopped\)\.$/m);
     expect(await isListening(url)).to.equal(false);
-    expect(await welcomeIn(dataDir)).to.include('Welcome to Hello Counter.');
+    expect(await welcomeIn(dataDir)).to.include('Your saved counter is 0.');
   });
 
   it('killed with SIGKILL while a turn runs: the next console starts on the same data folder, its data intact', async () => {
     slowLaunch(3_000);
     const first = startConsole(['--data-dir', dataDir]);
     const url = await urlOf(first);
-    await say(url, 'ask hello counter to add five');
-    const cut = say(url, 'open hello counter').catch((error: Error) => error);
+    await say(url, `ask ${INVOCATION} to add five`);
+    const cut = say(url, `open ${INVOCATION}`).catch((error: Error) => error);
     await new Promise((resolve) => setTimeout(resolve, 300));
     first.signal('SIGKILL', 'group');
     expect(await cut).to.be.an('error');

@@ -3,6 +3,7 @@ import http from 'node:http';
 import { API, type ConsoleEvent } from '../../../tools/console/api';
 import { startConsoleServer, type ConsoleServer } from '../../../tools/console/console-server';
 import { startConsoleSession } from '../../../tools/console/console-session';
+import { INVOCATION } from '../../support/skill-names';
 
 interface Answer {
   status: number;
@@ -73,7 +74,7 @@ describe("the console's web server", function () {
 
   it('takes an utterance and streams the turn to the page, the state first', async () => {
     expect(
-      (await send(`${url}${API.say}`, json({ utterance: 'ask hello counter to add five' }))).status,
+      (await send(`${url}${API.say}`, json({ utterance: `ask ${INVOCATION} to add five` }))).status,
     ).to.equal(200);
 
     const events = await firstEvents(`${url}${API.events}`, 1);
@@ -147,7 +148,7 @@ describe("the console's web server", function () {
   it('hands out what was said as a replay file to download', async () => {
     const answer = await send(`${url}${API.replay}`);
     expect(answer.headers['content-disposition']).to.equal('attachment; filename=replay-en-US.json');
-    expect(JSON.parse(answer.body).userInput).to.deep.equal(['ask hello counter to add five', '.quit']);
+    expect(JSON.parse(answer.body).userInput).to.deep.equal([`ask ${INVOCATION} to add five`, '.quit']);
   });
 });
 

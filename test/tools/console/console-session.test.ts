@@ -6,6 +6,11 @@ import { parseReplayFile } from '../../../tools/dialog/ask-cli-files';
 import { SKILL_PROBLEM_CAPTION } from '../../../tools/dialog/conversation';
 import { PLACEHOLDER_SKILL_ID } from '../../../tools/dialog/project';
 import { editableProjectCopy, type ProjectCopy } from '../../support/project-copy';
+import { readInvocationName } from '../../../tools/project/skill-package';
+import { PROJECT_ROOT } from '../../support/project-copy';
+import { INVOCATION } from '../../support/skill-names';
+
+const GERMAN_INVOCATION = readInvocationName('de-DE', PROJECT_ROOT);
 
 describe('the console session: npm start for web pages', function () {
   this.timeout(30_000);
@@ -35,7 +40,7 @@ describe('the console session: npm start for web pages', function () {
     );
 
   it("shows a turn as the developer console does: Alexa's captions, the reprompt, the request and response, the session", async () => {
-    await session.say('open hello counter');
+    await session.say(`open ${INVOCATION}`);
     await session.say('add twenty one');
 
     const turn = lastTurn();
@@ -50,8 +55,8 @@ describe('the console session: npm start for web pages', function () {
   });
 
   it("keeps the user's stored item as the adapter wrote it, before and after each turn", async () => {
-    await session.say('ask hello counter to add twenty one');
-    await session.say('ask hello counter to add five');
+    await session.say(`ask ${INVOCATION} to add twenty one`);
+    await session.say(`ask ${INVOCATION} to add five`);
 
     const turn = lastTurn();
     expect(turn.itemBefore).to.deep.include({
@@ -65,16 +70,16 @@ describe('the console session: npm start for web pages', function () {
   });
 
   it('"New user" deletes the stored item: the skill meets the user as new', async () => {
-    await session.say('ask hello counter to add five');
+    await session.say(`ask ${INVOCATION} to add five`);
     await session.deleteItem();
 
     expect(status().item).to.equal(null);
-    await session.say('open hello counter');
+    await session.say(`open ${INVOCATION}`);
     expect(lastTurn().captions[0]).to.include('Your saved counter is 0.');
   });
 
   it('"New session" ends the open session as saying "exit" does, and records it so', async () => {
-    await session.say('open hello counter');
+    await session.say(`open ${INVOCATION}`);
     await session.endSession();
 
     const turn = lastTurn();
@@ -89,9 +94,9 @@ describe('the console session: npm start for web pages', function () {
   });
 
   it('switches user, device and locale: a new session, and each user keeps their own item', async () => {
-    await session.say('ask hello counter to add five');
+    await session.say(`ask ${INVOCATION} to add five`);
     await session.switchCaller({ user: 'alice', device: 'kitchen', locale: 'de-DE' });
-    await session.say('frag hallo zähler nach meinem zählerstand');
+    await session.say(`frag ${GERMAN_INVOCATION} nach meinem zählerstand`);
 
     expect(status().caller).to.deep.include({
       locale: 'de-DE',
@@ -99,7 +104,7 @@ describe('the console session: npm start for web pages', function () {
       userId: 'amzn1.ask.account.alice',
       deviceId: 'amzn1.ask.device.kitchen',
     });
-    expect(status().invocationName).to.equal('hallo zähler');
+    expect(status().invocationName).to.equal(GERMAN_INVOCATION);
     expect(lastTurn().captions[0]).to.include('0');
     expect(lastTurn().exchanges[0].request.context.System.device?.deviceId).to.equal(
       'amzn1.ask.device.kitchen',
@@ -119,7 +124,7 @@ describe('the console session: npm start for web pages', function () {
   });
 
   it('saves what was said as an ask-cli replay file that reads back, ending with .quit', async () => {
-    await session.say('open hello counter');
+    await session.say(`open ${INVOCATION}`);
     await session.say('add five');
     await session.endSession();
 
@@ -130,7 +135,7 @@ describe('the console session: npm start for web pages', function () {
       skillId: PLACEHOLDER_SKILL_ID,
       locale: 'en-US',
       type: 'text',
-      userInput: ['open hello counter', 'add five', 'exit', '.quit'],
+      userInput: [`open ${INVOCATION}`, 'add five', 'exit', '.quit'],
     });
   });
 
@@ -139,7 +144,7 @@ describe('the console session: npm start for web pages', function () {
       skillId: PLACEHOLDER_SKILL_ID,
       locale: 'en-GB',
       type: 'text',
-      userInput: ['open hello counter', 'add two', '.quit', 'add nine'],
+      userInput: [`open ${INVOCATION}`, 'add two', '.quit', 'add nine'],
     };
     await session.loadReplay('two.json', JSON.stringify(replay));
 
@@ -150,11 +155,11 @@ describe('the console session: npm start for web pages', function () {
     expect(lastTurn().captions).to.deep.equal(['Added 2. Your saved counter is 2.']);
     expect(await session.stepReplay()).to.deep.equal({ left: 0 });
     expect(await refusal(session.stepReplay())).to.equal('No replay input is left to say.');
-    expect(turns().map((turn) => turn.utterance)).to.deep.equal(['open hello counter', 'add two']);
+    expect(turns().map((turn) => turn.utterance)).to.deep.equal([`open ${INVOCATION}`, 'add two']);
   });
 
   it('refuses a replay file that is not one with the message ask-cli gives, and keeps the conversation', async () => {
-    await session.say('open hello counter');
+    await session.say(`open ${INVOCATION}`);
     const refusals = await Promise.all(
       [
         'not json',
@@ -188,7 +193,7 @@ describe('the console session: npm start for web pages', function () {
   });
 
   it('answers utterances sent at the same moment one after the other, in the order they came, none lost', async () => {
-    await session.say('open hello counter');
+    await session.say(`open ${INVOCATION}`);
     await Promise.all(Array.from({ length: 10 }, () => session.say('add one')));
 
     expect(
@@ -201,7 +206,7 @@ describe('the console session: npm start for web pages', function () {
   it('sends every change to every listener: an entry per turn, and the status around it', async () => {
     const other: ConsoleEvent[] = [];
     session.subscribe((event) => other.push(event));
-    await session.say('ask hello counter to add five');
+    await session.say(`ask ${INVOCATION} to add five`);
 
     expect(other).to.deep.equal(events);
     expect(events.map((event) => event.type)).to.deep.equal(['status', 'entry', 'status']);
@@ -211,7 +216,7 @@ describe('the console session: npm start for web pages', function () {
       Extract<ConsoleEvent, { type: 'status' }>,
     ];
     expect(busy.status.busy).to.equal(true);
-    expect(entry.entry).to.deep.include({ kind: 'turn', utterance: 'ask hello counter to add five' });
+    expect(entry.entry).to.deep.include({ kind: 'turn', utterance: `ask ${INVOCATION} to add five` });
     expect(done.status).to.deep.include({ busy: false, recorded: 1 });
     expect(done.status.item).to.deep.include({ attributes: { counter: 5 } });
   });
@@ -252,7 +257,7 @@ describe('the console session, with a skill that fails', function () {
   const lastTurn = () => session.state().entries.at(-1) as TurnEntry;
 
   it("shows Alexa's apology and why a device would refuse the response, and the session ends", async () => {
-    await session.say('open hello counter');
+    await session.say(`open ${INVOCATION}`);
 
     const turn = lastTurn();
     expect(turn.captions).to.deep.equal([SKILL_PROBLEM_CAPTION]);
@@ -267,7 +272,7 @@ describe('the console session, with a skill that fails', function () {
   });
 
   it("keeps the skill's log lines with the turn that wrote them, as CloudWatch would", async () => {
-    await session.say('ask hello counter what is my count');
+    await session.say(`ask ${INVOCATION} what is my count`);
 
     const turn = lastTurn();
     expect(turn.captions).to.deep.equal(['Sorry, I had trouble doing what you asked. Please try again.']);

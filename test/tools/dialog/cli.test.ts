@@ -186,8 +186,8 @@ describe('npm start (the CLI, as its own process)', function () {
       try {
         const run = npmRun('start', ['--memory'], {}, project.root);
         runs.push(run);
-        run.type('open hello counter');
-        await run.waitFor(/Alexa > Welcome to Hello Counter/);
+        run.type(`open ${INVOCATION}`);
+        await run.waitFor(/Alexa > Welcome.*Your saved counter is 0\./);
 
         project.edit('lambda/src/speech/shared/en.ts', (text) =>
           text.replace('`Added ${amount}.', '`You added ${amount}.'),

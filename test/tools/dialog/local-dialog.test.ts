@@ -2,6 +2,7 @@ import { expect } from 'chai';
 import type { IntentRequest } from 'ask-sdk-model';
 import { startLocalDialog, type LocalDialog, type ProjectChange } from '../../../tools/dialog/local-dialog';
 import { editableProjectCopy, type ProjectCopy } from '../../support/project-copy';
+import { INVOCATION } from '../../support/skill-names';
 
 const EN_US_MODEL = 'skill-package/interactionModels/custom/en-US.json';
 
@@ -41,7 +42,7 @@ describe('a local dialog, while the project is edited', function () {
 
   it('takes in a new sample of the model from the next utterance on, in the same session', async () => {
     const conversation = converse();
-    await conversation.say('open hello counter');
+    await conversation.say(`open ${INVOCATION}`);
     expect(intentOf(await conversation.say('bump it by five'))).to.equal('AMAZON.FallbackIntent');
 
     project.edit(EN_US_MODEL, (text) =>
@@ -58,7 +59,7 @@ describe('a local dialog, while the project is edited', function () {
     const conversation = converse();
     project.edit(EN_US_MODEL, (text) => text.replace('"add {amount}",', '"add {amount}" oops'));
 
-    const turn = await conversation.say('ask hello counter to add five');
+    const turn = await conversation.say(`ask ${INVOCATION} to add five`);
 
     expect(turn.captions).to.deep.equal(['Added 5. Your saved counter is 5.']);
     expect(changes).to.have.length(1);
@@ -75,7 +76,7 @@ describe('a local dialog, while the project is edited', function () {
       text.replace('"add {amount}",', '"add {amount}", "bump it by {amount}",'),
     );
 
-    const turn = await conversation.say('ask hello counter to bump it by five');
+    const turn = await conversation.say(`ask ${INVOCATION} to bump it by five`);
 
     expect(turn.captions).to.deep.equal(['Plus 5. Your saved counter is 5.']);
     expect(changes.map((change) => change.source)).to.deep.equal(['lambda/src', 'skill-package']);

@@ -8,7 +8,8 @@ import { intentRequest, launchRequest } from '../../support/requests';
 import { speechOf } from '../../support/responses';
 
 const ENGLISH = 'lambda/src/speech/shared/en.ts';
-const WELCOME = 'Welcome to Hello Counter.';
+/** What a new user hears, whatever the skill is called. */
+const WELCOME = 'Your saved counter is 0.';
 
 describe('the local skill, reloaded from lambda/src when it changes', function () {
   this.timeout(30_000);

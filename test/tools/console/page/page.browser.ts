@@ -10,6 +10,7 @@ import { PLACEHOLDER_SKILL_ID } from '../../../../tools/dialog/project';
 import { launchBrowser, type TestBrowser } from '../../../support/browser';
 import { npmRun, type NpmRun } from '../../../support/npm-run';
 import { editableProjectCopy, type ProjectCopy } from '../../../support/project-copy';
+import { INVOCATION, SKILL_NAME } from '../../../support/skill-names';
 
 const PROJECT_ROOT = path.resolve(__dirname, '..', '..', '..', '..');
 /** The README's picture of the page, taken by this test with UPDATE_SCREENSHOT=1. */
@@ -83,7 +84,7 @@ describe('the console page, in a real Chromium', function () {
     // the page opens ready to type
     expect(await page.evaluate('document.activeElement.id')).to.equal('utterance');
 
-    await say(page, 'open hello counter', 'Welcome to Hello Counter. Your saved counter is 0.');
+    await say(page, `open ${INVOCATION}`, 'Your saved counter is 0.');
     await say(page, 'add twenty one', 'Added 21. Your saved counter is 21.');
 
     const request = skillIo(page).getByRole('region', { name: 'JSON input' });
@@ -123,7 +124,7 @@ describe('the console page, in a real Chromium', function () {
   it('saves a replay file that npm start -- --replay replays to the same transcript', async () => {
     const { url } = await startConsole(['--memory']);
     const page = await open(url);
-    await say(page, 'open hello counter', 'Welcome to Hello Counter.');
+    await say(page, `open ${INVOCATION}`, 'Your saved counter is 0.');
     await say(page, 'add twenty one', 'Added 21.');
     await say(page, 'hello', 'Hi there, Hello World! Your saved counter is 22.');
     await say(page, 'stop', 'Goodbye. Your counter is 22.');
@@ -139,7 +140,7 @@ describe('the console page, in a real Chromium', function () {
       skillId: PLACEHOLDER_SKILL_ID,
       locale: 'en-US',
       type: 'text',
-      userInput: ['open hello counter', 'add twenty one', 'hello', 'stop', '.quit'],
+      userInput: [`open ${INVOCATION}`, 'add twenty one', 'hello', 'stop', '.quit'],
     });
     // npm start echoes the file's closing ".quit", which is no part of the conversation
     const replayed = (await replayedTranscript(file)).filter((line) => line !== 'User  > .quit');
@@ -150,22 +151,22 @@ describe('the console page, in a real Chromium', function () {
     const { url } = await startConsole(['--memory']);
     const page = await open(url);
     const replay = path.join(workDir, 'count.json');
-    const userInput = ['open hello counter', 'add three', 'what is my count', '.quit'];
+    const userInput = [`open ${INVOCATION}`, 'add three', 'what is my count', '.quit'];
     writeFileSync(
       replay,
       JSON.stringify({ skillId: PLACEHOLDER_SKILL_ID, locale: 'en-GB', type: 'text', userInput }),
     );
 
     await chooseFile(page, replay);
-    await page.getByText('Replaying count.json: input 1 of 4, "open hello counter".').waitFor();
+    await page.getByText(`Replaying count.json: input 1 of 4, "open ${INVOCATION}".`).waitFor();
     await page.getByRole('button', { name: 'Next turn' }).click();
-    await conversation(page).getByText('Welcome to Hello Counter.').waitFor();
+    await conversation(page).getByText('Your saved counter is 0.').waitFor();
     await page.getByRole('button', { name: 'Run to the end' }).click();
     await page.getByText('Replayed count.json: all 4 inputs.').waitFor();
 
     expect(await transcriptOf(page)).to.deep.equal([
-      'User  > open hello counter',
-      'Alexa > Welcome to Hello Counter. Your saved counter is 0. You can say hello, add a number, or ask for your count.',
+      `User  > open ${INVOCATION}`,
+      `Alexa > Welcome to ${SKILL_NAME}. Your saved counter is 0. You can say hello, add a number, or ask for your count.`,
       'User  > add three',
       'Alexa > Added 3. Your saved counter is 3.',
       'User  > what is my count',
@@ -184,7 +185,7 @@ describe('the console page, in a real Chromium', function () {
     try {
       const { url } = await startConsole(['--memory'], { project });
       const page = await open(url);
-      await say(page, 'ask hello counter to add five', 'Added 5. Your saved counter is 5.');
+      await say(page, `ask ${INVOCATION} to add five`, 'Added 5. Your saved counter is 5.');
 
       project.edit('lambda/src/speech/shared/en.ts', (text) =>
         text.replace('`Added ${amount}.', '`You added ${amount}.'),
@@ -209,8 +210,8 @@ describe('the console page, in a real Chromium', function () {
   it('two tabs show one conversation, and utterances sent from both at once are all answered, in turn', async () => {
     const { url } = await startConsole(['--memory']);
     const [first, second] = [await open(url), await open(url)];
-    await say(first, 'open hello counter', 'Welcome to Hello Counter.');
-    await conversation(second).getByText('Welcome to Hello Counter.').waitFor();
+    await say(first, `open ${INVOCATION}`, 'Your saved counter is 0.');
+    await conversation(second).getByText('Your saved counter is 0.').waitFor();
 
     // each tab sends three without waiting for the answers, both tabs at once
     await Promise.all(
@@ -267,7 +268,7 @@ describe('the console page, in a real Chromium', function () {
     for (const name of ['Locale', 'User', 'Device', 'Type what you would say to Alexa'])
       await page.getByLabel(name, { exact: true }).waitFor();
 
-    await page.keyboard.type('ask hello counter to add five');
+    await page.keyboard.type(`ask ${INVOCATION} to add five`);
     await page.keyboard.press('Enter');
     await conversation(page).getByText('Added 5. Your saved counter is 5.').waitFor();
     // a link once there is something to save
@@ -276,7 +277,7 @@ describe('the console page, in a real Chromium', function () {
     await page.keyboard.press('Enter');
     await storedItem(page).getByText('No stored item').waitFor();
 
-    await tabTo(page, 'Show the Skill I/O of "ask hello counter to add five"');
+    await tabTo(page, `Show the Skill I/O of "ask ${INVOCATION} to add five"`);
     await page.keyboard.press('Enter');
     await tabTo(page, 'Copy JSON input');
   });
@@ -285,7 +286,7 @@ describe('the console page, in a real Chromium', function () {
     const port = await freePort();
     const first = await startConsole(['--memory'], { port });
     const page = await open(first.url);
-    await say(page, 'open hello counter', 'Welcome');
+    await say(page, `open ${INVOCATION}`, 'Welcome');
 
     first.run.signal('SIGTERM');
     await first.run.ended;
@@ -295,7 +296,7 @@ describe('the console page, in a real Chromium', function () {
     await startConsole(['--memory'], { port });
     await page.getByText('Ready.').waitFor({ timeout: 30_000 });
     expect(await conversation(page).locator('.turn').count()).to.equal(0);
-    await say(page, 'open hello counter', 'Welcome to Hello Counter.');
+    await say(page, `open ${INVOCATION}`, 'Your saved counter is 0.');
   });
 });
 
@@ -362,7 +363,7 @@ async function serveAttackerPage(consoleUrl: string): Promise<{ server: Server; 
       }
     };
     (async () => {
-      await attempt('say', () => fetch(console + 'api/say', { method: 'POST', mode: 'no-cors', headers: { 'content-type': 'text/plain' }, body: JSON.stringify({ utterance: 'ask hello counter to add five' }) }));
+      await attempt('say', () => fetch(console + 'api/say', { method: 'POST', mode: 'no-cors', headers: { 'content-type': 'text/plain' }, body: JSON.stringify({ utterance: ${JSON.stringify(`ask ${INVOCATION} to add five`)} }) }));
       await attempt('events', () => fetch(console + 'api/events'));
       await attempt('delete item', () => fetch(console + 'api/item', { method: 'DELETE' }));
       window.results = results;
