@@ -249,7 +249,9 @@ describe('the console page, in a real Chromium', function () {
         'events: TypeError',
         'delete item: TypeError',
       ]);
+      // framed, the console would show at its own address; refused, Chromium shows an error page instead
       const frame = page.frames().find((candidate) => candidate !== page.mainFrame());
+      expect(frame, 'the iframe').to.not.equal(undefined);
       expect(frame?.url()).to.not.equal(url);
 
       const console = await open(url);
