@@ -30,7 +30,7 @@ export interface ReplayStep {
   left: number;
 }
 
-/** What a request that was refused gets, with a 4xx status: one line saying why. */
+/** What a request that was refused gets, with a 4xx status: one line saying why (`refuse` of tools/http). */
 export interface ApiError {
   error: string;
 }

@@ -1,24 +1,13 @@
-import { createServer, type ServerResponse } from 'node:http';
-import type { AddressInfo, Socket } from 'node:net';
 import path from 'node:path';
 import { build } from 'esbuild';
-import express, { type ErrorRequestHandler, type Request, type RequestHandler, type Response } from 'express';
+import express, { type Request, type RequestHandler, type Response } from 'express';
 import { UsageError } from '../cli/command-line';
-import { API, type ApiError, type ConsoleEvent } from './api';
+import { answerErrors, MAX_BODY_SIZE, refuse, serveHttp } from '../http/http-server';
+import { API, type ConsoleEvent } from './api';
 import type { ConsoleSession } from './console-session';
 import { ownHostNames, refusalOf } from './request-guard';
 
 const PAGE_DIR = path.join(__dirname, 'page');
-
-/** A replay file of a long day is some kilobytes; nothing the page sends comes near this. */
-const MAX_BODY_SIZE = '100kb';
-
-/** As for npm run serve: requests come from a page on this machine, in milliseconds. */
-const HEADERS_TIMEOUT_MS = 3_000;
-const REQUEST_TIMEOUT_MS = 5_000;
-
-/** On close, a turn under way gets this long to end; a turn on the local engine takes milliseconds. */
-const CLOSE_GRACE_MS = 1_000;
 
 /**
  * Everything a response may load: the page's own script and style sheet, its own API. No inline script, no
@@ -53,17 +42,17 @@ export async function startConsoleServer(options: {
 }): Promise<ConsoleServer> {
   const { session } = options;
   const script = await pageScript();
-  /** Responses not yet sent in full: the pages' event streams, and answers to what they asked for. */
-  const answering = new Set<ServerResponse>();
+  /** The pages' event streams, which end when the console closes. */
   const streams = new Set<Response>();
 
   const app = express();
+  const http = serveHttp(app);
   app.disable('x-powered-by');
   app.set('etag', false);
   let ownHosts = new Set<string>();
   app.use((request, response, next) => {
-    answering.add(response);
-    response.once('close', () => answering.delete(response));
+    // what a page asked for is answered before the console closes; its event stream is not an answer
+    if (request.path !== API.events) http.answering(response);
     response.set({
       'content-security-policy': CONTENT_SECURITY_POLICY,
       'x-content-type-options': 'nosniff',
@@ -123,41 +112,15 @@ export async function startConsoleServer(options: {
   post(API.replayStep, () => session.stepReplay());
 
   app.use((_request, response) => refuse(response, 404, 'Not found.'));
-  app.use(answerError);
+  app.use(answerErrors('its terminal'));
 
-  const server = createServer(
-    {
-      headersTimeout: HEADERS_TIMEOUT_MS,
-      requestTimeout: REQUEST_TIMEOUT_MS,
-      connectionsCheckingInterval: 500,
-    },
-    app,
-  );
-  const connections = new Set<Socket>();
-  server.on('connection', (socket: Socket) => {
-    connections.add(socket);
-    socket.once('close', () => connections.delete(socket));
-  });
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(options.port, options.host, resolve);
-  });
-  const { port } = server.address() as AddressInfo;
-  ownHosts = ownHostNames(options.host, port);
-  const shownHost = options.host.includes(':') ? `[${options.host}]` : options.host;
+  const server = await http.listen(options.host, options.port);
+  ownHosts = ownHostNames(options.host, server.port);
   return {
-    url: `http://${shownHost}:${port}/`,
+    url: server.url,
     async close() {
-      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
-      const turns = [...answering].filter((response) => !streams.has(response as Response));
-      const busy = new Set(turns.map((response) => response.socket));
       for (const stream of streams) stream.end();
-      for (const socket of connections) if (!busy.has(socket)) socket.destroy();
-      // a turn's answer is the last thing its connection carries
-      for (const response of turns) if (!response.headersSent) response.setHeader('connection', 'close');
-      const cut = setTimeout(() => server.closeAllConnections(), CLOSE_GRACE_MS);
-      await closed;
-      clearTimeout(cut);
+      await server.close();
       await session.close();
     },
   };
@@ -202,18 +165,3 @@ function optionalText(value: unknown, name: string): string | undefined {
 function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
-
-function refuse(response: Response, status: number, error: string): void {
-  if (!response.headersSent) response.status(status).json({ error } satisfies ApiError);
-}
-
-/** body-parser's errors carry their status; anything else is a bug, logged with its stack. */
-const answerError: ErrorRequestHandler = (error: { status?: unknown }, _request, response, _next) => {
-  const status = typeof error?.status === 'number' ? error.status : 500;
-  if (status === 413) refuse(response, 413, `The request is larger than ${MAX_BODY_SIZE}.`);
-  else if (status >= 400 && status < 500) refuse(response, status, 'The request body could not be read.');
-  else {
-    console.error(error);
-    refuse(response, 500, 'The console failed on this request; its terminal says why.');
-  }
-};

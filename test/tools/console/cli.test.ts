@@ -117,6 +117,8 @@ describe('npm run console (as its own process, through npm)', function () {
   it('warns that it exposes stored data when HOST is not the loopback name', async () => {
     const run = startConsole(['--memory'], { HOST: '127.0.0.2' });
     expect(await urlOf(run)).to.match(/^http:\/\/127\.0\.0\.2:\d+\/$/);
+    // the warning goes to standard error, which may reach the test after the URL on standard output
+    await run.waitFor(/^WARNING: /m);
     expect(run.output).to.include(
       'WARNING: HOST=127.0.0.2: anyone who can reach this port can talk to the skill as any user, and read and delete what it stored.',
     );
