@@ -87,6 +87,8 @@ export const english: Language = {
     'just',
     'thanks',
     'thank you',
+    'okay',
+    'ok',
     'alexa',
     'can you',
     'could you',

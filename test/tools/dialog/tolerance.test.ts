@@ -104,6 +104,9 @@ describe("tolerance on the skill's own model (en-US)", () => {
     ['add 12 please', 'IncrementIntent', add('12')],
     ['just add five', 'IncrementIntent', add('5')],
     ['alexa add five', 'IncrementIntent', add('5')],
+    ['okay add six', 'IncrementIntent', add('6')],
+    ['ok add six please', 'IncrementIntent', add('6')],
+    ["okay what's the count", 'GetCountIntent'],
     ['please increment by two', 'IncrementIntent', add('2')],
     ['add minus one please', 'IncrementIntent', add('-1')],
     ['add -1 please', 'IncrementIntent', add('-1')],
@@ -138,6 +141,8 @@ describe("tolerance on the skill's own model (en-US)", () => {
     "what's on my calendar today",
     'add milk to my shopping list',
     'remind me to buy milk',
+    'okay google turn on the lights',
+    'ok what time is it',
   ]);
 
   it('names the words it ignored, and matches the same utterance only as written with --strict', () => {
@@ -190,6 +195,8 @@ describe("tolerance on Amazon's high-low model (en-US)", () => {
     ['now is it one', 'NumberGuessIntent', guess('1')],
     ['yes please', 'AMAZON.YesIntent'],
     ['um yes', 'AMAZON.YesIntent'],
+    ['okay is it twenty three', 'NumberGuessIntent', guess('23')],
+    ['okay yes', 'AMAZON.YesIntent'],
     ['sure thanks', 'AMAZON.YesIntent'],
     ['no thanks', 'AMAZON.NoIntent'],
     ['um no', 'AMAZON.NoIntent'],
@@ -220,7 +227,13 @@ describe("tolerance on Amazon's high-low model (en-US)", () => {
     "what's on tv tonight",
     'remind me to water the plants',
     'i want to buy shoes',
+    'okay google what time is it',
   ]);
+
+  it('"ok" and "okay" alone are AMAZON.YesIntent as said, not a filler word with nothing left', () => {
+    expect(understood(highLow, 'ok')).to.deep.equal({ intent: 'AMAZON.YesIntent', slots: {}, ignored: [] });
+    expect(understood(highLow, 'okay')).to.deep.equal({ intent: 'AMAZON.YesIntent', slots: {}, ignored: [] });
+  });
 });
 
 describe("tolerance on Amazon's petmatch model (en-US)", () => {
