@@ -16,11 +16,16 @@ const readers = new WeakMap<NumberWords, NumberReader>();
  */
 const MAX_NUMBER_WORDS = 30;
 
-/** The reader for a language's number words, built once: the library's spellings of 0–999 read backwards. */
+/**
+ * The reader for a language's number words, built once: the library's spellings of 0–999 read backwards, then
+ * the numbers of the language it also reads ("five" in Hinglish).
+ */
 export function numberReaderFor(numbers: NumberWords): NumberReader {
   let reader = readers.get(numbers);
   if (!reader) {
-    reader = createNumberReader(numbers);
+    const own = createNumberReader(numbers);
+    const other = numbers.alsoReads && numberReaderFor(numbers.alsoReads);
+    reader = other ? (words) => own(words) ?? other(words) : own;
     readers.set(numbers, reader);
   }
   return reader;

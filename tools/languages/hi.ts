@@ -1,4 +1,5 @@
 import { toCardinal } from 'n2words/hi-IN';
+import { english } from './en';
 import { LATIN_LETTERS, type Language } from './language';
 
 /** Hindi as Alexa users type it: Devanagari, with the English launch and built-in words of Hinglish too. */
@@ -10,6 +11,7 @@ export const hindi: Language = {
     scales: { हज़ार: 1e3, लाख: 1e5, करोड़: 1e7 },
     connectors: ['और'],
     minus: ['माइनस', 'ऋण', 'minus'],
+    alsoReads: english.numbers, // Hinglish speakers say English numbers: "five जोड़ो"
   },
   builtInPhrases: {
     'AMAZON.HelpIntent': ['मदद', 'मदद करो', 'मेरी मदद करो', 'मुझे मदद चाहिए', 'मैं क्या बोल सकता हूँ', 'help'],

@@ -38,8 +38,13 @@ export interface NumberWords {
   attachedConnector?: string;
   /** Words before a number that make it negative: "minus", "negative". */
   minus: string[];
-  /** Spellings people use for what the library spells differently: [said, library's]. */
+  /**
+   * Spellings people use for what the library spells differently: [said, library's]. Each is replaced inside the
+   * number's words joined without spaces, in the order listed, so a spelling inside another comes after it.
+   */
   sameAs?: [string, string][];
+  /** Another language's numbers, which people say mixed into this one: Hinglish says "five जोड़ो". */
+  alsoReads?: NumberWords;
 }
 
 /** Invocation phrases, with `{name}` for the invocation name and `{request}` for what the user asks. */

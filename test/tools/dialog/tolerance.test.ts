@@ -393,6 +393,10 @@ describe("tolerance on the skill's own models, as people talk in each language",
       ['oye súmale doscientos cincuenta porfa', 'IncrementIntent', add('250')],
       ['¿cuánto llevo ya?', 'GetCountIntent'],
     ],
+    'hi-IN': [
+      ['five जोड़ो', 'IncrementIntent', add('5')],
+      ['twenty three जोड़ दो', 'IncrementIntent', add('23')],
+    ],
     'nl-NL': [
       ['doe er maar zeven bij', 'IncrementIntent', add('7')],
       ['tel er maar drieëntwintig bij alsjeblieft', 'IncrementIntent', add('23')],
@@ -406,12 +410,16 @@ describe("tolerance on the skill's own models, as people talk in each language",
     'ja-JP': [
       ['えっと、百五を足してください', 'IncrementIntent', add('105')],
       ['じゃあ七足して', 'IncrementIntent', add('7')],
+      ['ごを足して', 'IncrementIntent', add('5')],
+      ['にじゅうさんを足して', 'IncrementIntent', add('23')],
+      ['ひゃくご足してください', 'IncrementIntent', add('105')],
     ],
   };
   /** The words added above make none of these a request to the counter. */
   const unrelated: Record<string, string[]> = {
     'de-DE': ['noch ein bier bitte', 'mach mal noch das licht an', 'wie ist das wetter noch mal'],
     'es-MX': ['ya pon música porfa', 'ya apaga la luz', 'porfa llama a mi mamá'],
+    'hi-IN': ['light on करो', 'music play करो', 'please five minute का timer लगाओ'],
     'nl-NL': ['zet maar wat muziek op', 'doe het licht maar aan', 'bel mijn moeder maar'],
     'ar-SA': ['شغلي أغنية لو سمحتي', 'ساعديني في الطبخ'],
   };
