@@ -387,15 +387,19 @@ describe("tolerance on the skill's own models, as people talk in each language",
       ['mach noch siebenundvierzig dazu', 'IncrementIntent', add('47')],
       ['zähl mal neunundneunzig dazu', 'IncrementIntent', add('99')],
       ['setz den Zähler bitte zurück', 'ResetCountIntent'],
+      ['füg fünf hinzu', 'IncrementIntent', add('5')],
     ],
     'es-MX': [
       ['agrégale quince porfa', 'IncrementIntent', add('15')],
       ['oye súmale doscientos cincuenta porfa', 'IncrementIntent', add('250')],
       ['¿cuánto llevo ya?', 'GetCountIntent'],
+      ['ponle cinco', 'IncrementIntent', add('5')],
+      ['ponle cinco porfa', 'IncrementIntent', add('5')],
     ],
     'hi-IN': [
       ['five जोड़ो', 'IncrementIntent', add('5')],
       ['twenty three जोड़ दो', 'IncrementIntent', add('23')],
+      ['add five करो', 'IncrementIntent', add('5')],
     ],
     'nl-NL': [
       ['doe er maar zeven bij', 'IncrementIntent', add('7')],
@@ -418,7 +422,7 @@ describe("tolerance on the skill's own models, as people talk in each language",
   /** The words added above make none of these a request to the counter. */
   const unrelated: Record<string, string[]> = {
     'de-DE': ['noch ein bier bitte', 'mach mal noch das licht an', 'wie ist das wetter noch mal'],
-    'es-MX': ['ya pon música porfa', 'ya apaga la luz', 'porfa llama a mi mamá'],
+    'es-MX': ['ya pon música porfa', 'ya apaga la luz', 'porfa llama a mi mamá', 'ponle música porfa'],
     'hi-IN': ['light on करो', 'music play करो', 'please five minute का timer लगाओ'],
     'nl-NL': ['zet maar wat muziek op', 'doe het licht maar aan', 'bel mijn moeder maar'],
     'ar-SA': ['شغلي أغنية لو سمحتي', 'ساعديني في الطبخ'],
