@@ -36,7 +36,7 @@ export function createModelSource(root = PROJECT_ROOT): ModelSource {
     modelFor(locale) {
       const known = models.get(locale);
       if (known) return known;
-      const file = interactionModelPath(locale, root);
+      const file = asUsageError(() => interactionModelPath(locale, root));
       if (!existsSync(file)) throw new UsageError(`There is no interaction model for ${locale} at ${file}`);
       asUsageError(() => requireLanguage(locale));
       const model = asUsageError(() => readInteractionModel(file));

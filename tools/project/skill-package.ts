@@ -13,7 +13,12 @@ export function skillManifestPath(projectRoot: string): string {
   return path.join(projectRoot, 'skill-package', 'skill.json');
 }
 
+/** Alexa's locales: a language and a country, as in "en-US". Nothing else may name a file here. */
+const LOCALE = /^[a-z]{2}-[A-Z]{2}$/;
+
+/** The file of the locale's model; throws for what is not a locale ("en-US/../x", "__proto__"). */
 export function interactionModelPath(locale: string, projectRoot: string): string {
+  if (!LOCALE.test(locale)) throw new Error(`"${locale}" is not a locale: Alexa's locales look like en-US.`);
   return path.join(projectRoot, 'skill-package', 'interactionModels', 'custom', `${locale}.json`);
 }
 

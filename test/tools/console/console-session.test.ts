@@ -112,9 +112,12 @@ describe('the console session: npm start for web pages', function () {
     expect(notes().at(-1)?.text).to.include('Now de-DE, user alice, device kitchen: a new session.');
   });
 
-  it('refuses a locale without a model, and a user name it cannot use, in one line, changing nothing', async () => {
+  it('refuses a locale without a model, a path for a locale, and a user name it cannot use, in one line, changing nothing', async () => {
     expect(await refusal(session.switchCaller({ locale: 'xx-XX' }))).to.match(
       /^There is no interaction model for xx-XX/,
+    );
+    expect(await refusal(session.switchCaller({ locale: 'en-US/../en-GB' }))).to.equal(
+      '"en-US/../en-GB" is not a locale: Alexa\'s locales look like en-US.',
     );
     expect(await refusal(session.switchCaller({ user: '' }))).to.equal(
       'A user is 1 to 200 characters, with no control characters.',
