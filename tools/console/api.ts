@@ -51,6 +51,8 @@ export interface ConsoleStatus {
   /** The locales of skill.json, to switch between. */
   locales: string[];
   invocationName: string;
+  /** How a user of the caller's locale opens the skill: "open hello counter", "öffne hallo zähler". */
+  launchExample: string;
   /** "a throwaway in-memory DynamoDB", "DynamoDB in .local/dynamodb". */
   store: string;
   tableName: string;

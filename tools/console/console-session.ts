@@ -12,6 +12,7 @@ import {
   type ProjectChange,
 } from '../dialog/local-dialog';
 import { requireLanguage } from '../dialog/utterance-resolver';
+import { launchExample } from '../languages/language';
 import { describeStore } from '../local/store-options';
 import { openStoredItems, type StoredItems } from '../local/stored-items';
 import {
@@ -109,22 +110,26 @@ export async function startConsoleSession(options: ConsoleOptions): Promise<Cons
   const converse = (): Conversation => dialog.converse(caller, (line) => logs.push(line));
   let conversation = converse();
 
-  const status = (): ConsoleStatus => ({
-    caller,
-    locales: dialog.models.locales(),
-    invocationName: dialog.models.modelFor(caller.locale).interactionModel.languageModel.invocationName,
-    store: describeStore(options.store),
-    tableName: dialog.skill.store.tableName,
-    item,
-    session: conversation.session
-      ? { id: conversation.session.sessionId, attributes: conversation.session.attributes }
-      : null,
-    recorded: recorded.length,
-    replay,
-    loadError: loadErrors.size > 0 ? [...loadErrors.values()].join('\n\n') : null,
-    typeProblems,
-    busy,
-  });
+  const status = (): ConsoleStatus => {
+    const { invocationName } = dialog.models.modelFor(caller.locale).interactionModel.languageModel;
+    return {
+      caller,
+      locales: dialog.models.locales(),
+      invocationName,
+      launchExample: launchExample(requireLanguage(caller.locale).invocation, invocationName),
+      store: describeStore(options.store),
+      tableName: dialog.skill.store.tableName,
+      item,
+      session: conversation.session
+        ? { id: conversation.session.sessionId, attributes: conversation.session.attributes }
+        : null,
+      recorded: recorded.length,
+      replay,
+      loadError: loadErrors.size > 0 ? [...loadErrors.values()].join('\n\n') : null,
+      typeProblems,
+      busy,
+    };
+  };
   const readItem = async () => (item = (await items.read(caller.userId)) ?? null);
   const sendStatus = async () => {
     await readItem();

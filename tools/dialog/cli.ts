@@ -10,6 +10,7 @@ import { dirname } from 'node:path';
 import { createInterface } from 'node:readline';
 import { styleText } from 'node:util';
 import { asUsageError, parseOptions, reportFailure, UsageError } from '../cli/command-line';
+import { launchExample } from '../languages/language';
 import { describeStore } from '../local/store-options';
 import { readReplayFile, writeSkillIoFile, type ReplayFile } from './ask-cli-files';
 import { createDialogRunner, runInputs, USER_PROMPT, type DialogRunner } from './dialog-runner';
@@ -22,6 +23,7 @@ import {
   type DialogOptions,
   type ProjectChange,
 } from './local-dialog';
+import { requireLanguage } from './utterance-resolver';
 
 const USAGE = `Usage: npm start -- [options]
   --replay, -r FILE      run an ask-cli replay file ({skillId, locale, type: "text", userInput: [...]})
@@ -121,7 +123,7 @@ function banner(invocationName: string, locale: string, options: Options): strin
   const { store, replay } = options;
   const mode = replay
     ? `Replaying a multi turn conversation with Alexa from ${replay}.`
-    : `Type what you would say to Alexa, e.g. "open ${invocationName}", and hit enter.`;
+    : `Type what you would say to Alexa, e.g. "${launchExample(requireLanguage(locale).invocation, invocationName)}", and hit enter.`;
   return [
     `Welcome to ASK Dialog, offline: "${invocationName}" (${locale}), the skill from lambda/src, ${describeStore(store)}.`,
     mode,

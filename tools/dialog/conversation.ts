@@ -7,6 +7,7 @@ import type {
   RequestEnvelope,
   ResponseEnvelope,
 } from 'ask-sdk-model';
+import { launchExample, oneShotExample } from '../languages/language';
 import { captionOf } from './caption';
 import { delegatesAutomatically, hasDialog, nextDialogStep, type DialogStep } from './dialog-model';
 import type { InteractionModel } from './interaction-model';
@@ -202,7 +203,8 @@ export function createConversation(options: {
         case 'not-for-skill':
           turn.notice =
             `Not sent to the skill: outside a session Alexa only passes on utterances that name it, ` +
-            `like "open ${resolver.invocationName}" or "ask ${resolver.invocationName} to ..."`;
+            `like "${launchExample(resolver.language.invocation, resolver.invocationName)}" or ` +
+            `"${oneShotExample(resolver.language.invocation, resolver.invocationName)}"`;
           break;
         case 'end-session':
           await send(turn, sessionEndedRequest(locale, 'USER_INITIATED'));

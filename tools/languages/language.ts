@@ -61,6 +61,16 @@ export interface InvocationPhrases {
   wakeWord: string;
 }
 
+/** How the tools' hints open the skill in this language: "open hello counter", "öffne hallo zähler". */
+export function launchExample(phrases: InvocationPhrases, invocationName: string): string {
+  return phrases.launch[0].replace('{name}', invocationName);
+}
+
+/** How the tools' hints ask the skill something in this language: "ask hello counter …". */
+export function oneShotExample(phrases: InvocationPhrases, invocationName: string): string {
+  return phrases.oneShot[0].replace('{name}', invocationName).replace('{request}', '…');
+}
+
 /** Amazon's invocation-name rules as they apply in this language ("Choose the invocation name…"). */
 export interface InvocationNameRules {
   /** The letters a name may use besides spaces, apostrophes and periods, as a character class body. */

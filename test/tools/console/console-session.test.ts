@@ -105,6 +105,7 @@ describe('the console session: npm start for web pages', function () {
       deviceId: 'amzn1.ask.device.kitchen',
     });
     expect(status().invocationName).to.equal(GERMAN_INVOCATION);
+    expect(status().launchExample).to.equal(`öffne ${GERMAN_INVOCATION}`);
     expect(lastTurn().captions[0]).to.include('0');
     expect(lastTurn().exchanges[0].request.context.System.device?.deviceId).to.equal(
       'amzn1.ask.device.kitchen',

@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PLACEHOLDER_SKILL_ID } from '../../../tools/dialog/project';
 import { startLocalSkill } from '../../../tools/local/local-skill';
+import { readInvocationName } from '../../../tools/project/skill-package';
 import { npmRun, type NpmRun } from '../../support/npm-run';
 import { editableProjectCopy } from '../../support/project-copy';
 import { launchRequest } from '../../support/requests';
@@ -112,6 +113,15 @@ describe('npm start (the CLI, as its own process)', function () {
 
     expect(run.status).to.equal(2);
     expect(run.stderr).to.include('Replay file must contain skillId');
+  });
+
+  it("suggests opening the skill in the locale's own language", async () => {
+    const english = await runCli(['--memory']);
+    expect(english.stdout).to.include(`e.g. "open ${INVOCATION}"`);
+    const german = await runCli(['--memory', '--locale', 'de-DE']);
+    expect(german.stdout).to.include(`e.g. "öffne ${readInvocationName('de-DE', ROOT)}"`);
+    const japanese = await runCli(['--memory', '--locale', 'ja-JP']);
+    expect(japanese.stdout).to.include(`e.g. "${readInvocationName('ja-JP', ROOT)}を開いて"`);
   });
 
   it('says on its own marked line, on standard error, which words tolerance ignored; --strict ignores none', async () => {

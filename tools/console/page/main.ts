@@ -225,6 +225,7 @@ function applyStatus(next: ConsoleStatus, initial: boolean): void {
   status = next;
   const { caller } = next;
   page.skillName.textContent = `"${next.invocationName}"`;
+  page.utterance.placeholder = next.launchExample;
   if (document.activeElement?.closest('#caller') === null || document.activeElement === null) {
     page.locale.replaceChildren(...next.locales.map((locale) => new Option(locale, locale)));
     page.locale.value = caller.locale;

@@ -83,6 +83,9 @@ describe('the console page, in a real Chromium', function () {
     const page = await open(url);
     // the page opens ready to type
     expect(await page.evaluate('document.activeElement.id')).to.equal('utterance');
+    expect(await page.getByLabel('Type what you would say to Alexa').getAttribute('placeholder')).to.equal(
+      `open ${INVOCATION}`,
+    );
 
     await say(page, `open ${INVOCATION}`, 'Your saved counter is 0.');
     await say(page, 'add twenty one', 'Added 21. Your saved counter is 21.');
