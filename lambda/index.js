@@ -121,6 +121,14 @@ var ItemTooLargeError = class extends PersistenceError {
   name = "ItemTooLargeError";
 };
 
+// lambda/src/is-object.ts
+function isObject(value) {
+  return typeof value === "object" && value !== null;
+}
+function isJsonObject(value) {
+  return isObject(value) && !Array.isArray(value);
+}
+
 // lambda/src/persistence/dynamodb-persistence-adapter.ts
 var KEY = "id";
 var ATTRIBUTES = "attributes";
@@ -159,7 +167,7 @@ function createDynamoDbPersistenceAdapter(options) {
   return {
     async getAttributes(requestEnvelope) {
       const item = await readItem(requestEnvelope);
-      const attributes = isRecord(item == null ? void 0 : item[ATTRIBUTES]) ? item[ATTRIBUTES] : {};
+      const attributes = isJsonObject(item == null ? void 0 : item[ATTRIBUTES]) ? item[ATTRIBUTES] : {};
       snapshots.set(requestEnvelope, {
         itemExists: item !== void 0,
         version: item == null ? void 0 : item[VERSION],
@@ -253,7 +261,7 @@ function mayHaveBeenApplied(error) {
 function tooLarge(error, attributes, snapshot) {
   const before = snapshot ? JSON.parse(snapshot.attributesJson) : {};
   const unchanged = Object.entries(attributes).filter(
-    ([name2, value]) => isRecord(before) && JSON.stringify(before[name2]) === JSON.stringify(value) && value !== void 0
+    ([name2, value]) => isJsonObject(before) && JSON.stringify(before[name2]) === JSON.stringify(value) && value !== void 0
   );
   const bytes = Buffer.byteLength(JSON.stringify(Object.fromEntries(unchanged)));
   return new ItemTooLargeError(
@@ -300,9 +308,6 @@ function rejectOnAbort(signal) {
   return new Promise((_, reject) => {
     signal.addEventListener("abort", () => reject(new Error("aborted at the deadline")), { once: true });
   });
-}
-function isRecord(value) {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
 // lambda/src/skill.ts
@@ -680,9 +685,6 @@ function loggable(value) {
   if (typeof value !== "string") return `(${value === null ? "null" : typeof value})`;
   return value.length > MAX_LOGGED_FIELD ? `${value.slice(0, MAX_LOGGED_FIELD)}\u2026` : value;
 }
-function isObject(value) {
-  return typeof value === "object" && value !== null;
-}
 
 // lambda/src/handlers/builtin/cancel-and-stop.ts
 var CancelAndStopIntentHandler = {
@@ -864,29 +866,26 @@ var GuardedSkill = class extends import_ask_sdk_core4.Skill {
 function applicationIdOf(requestEnvelope) {
   const path = ["context", "System", "application", "applicationId"];
   return path.reduce(
-    (value, field) => isObject2(value) ? value[field] : void 0,
+    (value, field) => isObject(value) ? value[field] : void 0,
     requestEnvelope
   );
 }
 function withSafeSessionAttributes(requestEnvelope) {
-  if (!isObject2(requestEnvelope)) return {};
+  if (!isObject(requestEnvelope)) return {};
   const session = requestEnvelope.session;
-  if (!isObject2(session) || session.attributes === void 0 || fitsInResponse(session.attributes)) {
+  if (!isObject(session) || session.attributes === void 0 || fitsInResponse(session.attributes)) {
     return requestEnvelope;
   }
   console.warn(`Session attributes dropped: more than ${MAX_SESSION_ATTRIBUTES_BYTES} bytes, or not a map`);
   return { ...requestEnvelope, session: { ...session, attributes: {} } };
 }
 function fitsInResponse(attributes) {
-  if (!isObject2(attributes) || Array.isArray(attributes)) return false;
+  if (!isObject(attributes) || Array.isArray(attributes)) return false;
   try {
     return Buffer.byteLength(JSON.stringify(attributes)) <= MAX_SESSION_ATTRIBUTES_BYTES;
   } catch {
     return false;
   }
-}
-function isObject2(value) {
-  return typeof value === "object" && value !== null;
 }
 
 // lambda/src/index.ts

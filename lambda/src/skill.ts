@@ -3,6 +3,7 @@ import { RequestEnvelope, ResponseEnvelope } from 'ask-sdk-model';
 import { name as packageName } from '../package.json';
 import { errorHandlers, requestHandlers } from './handlers';
 import { startTimeBudget } from './time-budget';
+import { isObject } from './is-object';
 
 export interface SkillOptions {
   persistenceAdapter: PersistenceAdapter;
@@ -77,8 +78,4 @@ function fitsInResponse(attributes: unknown): boolean {
   } catch {
     return false; // nested beyond the stack
   }
-}
-
-function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null;
 }

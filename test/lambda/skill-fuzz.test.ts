@@ -9,6 +9,7 @@ import { responseProblems } from '../../tools/dialog/response-check';
 import { captureLogs } from '../support/logs';
 import { countCalls, useSkillWithEmbeddedDynamoDb } from '../support/local-skill';
 import { intentRequest, launchRequest, sessionEndedRequest, TEST_SKILL_ID } from '../support/requests';
+import { isObject } from '../../lambda/src/is-object';
 
 /** Fixed, so that a failure names an envelope that fails again on the next run. */
 const SEED = 20261125;
@@ -112,10 +113,6 @@ function tweaked(envelope: RequestEnvelope, changes: { path: string[]; replaceme
     if (isObject(parent)) parent[path[path.length - 1]] = replacement;
   }
   return copy;
-}
-
-function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null;
 }
 
 /** Well-formed envelopes, most of them bent a little, some of them beyond recognition. */

@@ -6,6 +6,7 @@ import { answerErrors, MAX_BODY_SIZE, refuse, serveHttp } from '../http/http-ser
 import { API, type ConsoleEvent } from './api';
 import type { ConsoleSession } from './console-session';
 import { ownHostNames, refusalOf } from './request-guard';
+import { isJsonObject } from '../../lambda/src/is-object';
 
 const PAGE_DIR = path.join(__dirname, 'page');
 
@@ -143,7 +144,7 @@ async function pageScript(): Promise<string> {
 /** Runs the action; what it returns (`{}` for nothing), or 400 with its message when it refused what was asked. */
 function answer(action: (body: Record<string, unknown>) => Promise<unknown>): RequestHandler {
   return async (request: Request, response: Response) => {
-    const body = isObject(request.body) ? request.body : {};
+    const body = isJsonObject(request.body) ? request.body : {};
     try {
       response.json((await action(body)) ?? {});
     } catch (error) {
@@ -160,8 +161,4 @@ function text(value: unknown, name: string): string {
 
 function optionalText(value: unknown, name: string): string | undefined {
   return value === undefined ? undefined : text(value, name);
-}
-
-function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }

@@ -1,4 +1,5 @@
 import type { Request } from 'ask-sdk-model';
+import { isJsonObject } from '../../lambda/src/is-object';
 
 /** Alexa refuses a response over 24 kilobytes, and speech over 8,000 characters. */
 const MAX_RESPONSE_BYTES = 24 * 1024;
@@ -23,22 +24,22 @@ const DIALOG_DIRECTIVE_FIELDS: Record<string, string[]> = {
  * an empty list means the response is valid.
  */
 export function responseProblems(body: unknown, request: Request): string[] {
-  if (!isObject(body)) return [`the response is ${describe(body)}, not a response envelope`];
+  if (!isJsonObject(body)) return [`the response is ${describe(body)}, not a response envelope`];
   const problems: string[] = [];
   if (typeof body.version !== 'string') problems.push('version is missing');
-  if (body.sessionAttributes !== undefined && !isObject(body.sessionAttributes)) {
+  if (body.sessionAttributes !== undefined && !isJsonObject(body.sessionAttributes)) {
     problems.push('sessionAttributes is not an object');
   }
   const size = Buffer.byteLength(JSON.stringify(body));
   if (size > MAX_RESPONSE_BYTES) problems.push(`the response is ${size} bytes, more than Alexa's 24 KB`);
   const response = body.response;
-  if (!isObject(response)) return [...problems, 'response is missing'];
+  if (!isJsonObject(response)) return [...problems, 'response is missing'];
 
   problems.push(...speechProblems(response.outputSpeech, 'outputSpeech'));
   if (response.reprompt !== undefined) {
     problems.push(
       ...speechProblems(
-        isObject(response.reprompt) ? response.reprompt.outputSpeech : undefined,
+        isJsonObject(response.reprompt) ? response.reprompt.outputSpeech : undefined,
         'reprompt.outputSpeech',
         true,
       ),
@@ -54,7 +55,7 @@ export function responseProblems(body: unknown, request: Request): string[] {
 
 function speechProblems(speech: unknown, where: string, required = false): string[] {
   if (speech === undefined) return required ? [`${where} is missing`] : [];
-  if (!isObject(speech)) return [`${where} is not an object`];
+  if (!isJsonObject(speech)) return [`${where} is not an object`];
   if (speech.type === 'PlainText') {
     if (typeof speech.text !== 'string') return [`${where}.text is missing`];
     return lengthProblems(speech.text, where);
@@ -94,8 +95,8 @@ function unbalancedTags(ssml: string, where: string): string[] {
 }
 
 function cardProblems(card: unknown): string[] {
-  if (!isObject(card) || typeof card.type !== 'string' || !(card.type in CARD_FIELDS)) {
-    return [`card type ${describe(isObject(card) ? card.type : card)} is not one Alexa knows`];
+  if (!isJsonObject(card) || typeof card.type !== 'string' || !(card.type in CARD_FIELDS)) {
+    return [`card type ${describe(isJsonObject(card) ? card.type : card)} is not one Alexa knows`];
   }
   return CARD_FIELDS[card.type]
     .filter((field) => card[field] === undefined)
@@ -108,7 +109,7 @@ function directiveProblems(response: Record<string, unknown>, request: Request):
   if (!Array.isArray(directives)) return ['directives is not a list'];
   const problems: string[] = [];
   for (const directive of directives) {
-    if (!isObject(directive) || typeof directive.type !== 'string') {
+    if (!isJsonObject(directive) || typeof directive.type !== 'string') {
       problems.push('a directive has no type');
       continue;
     }
@@ -133,10 +134,6 @@ function directiveProblems(response: Record<string, unknown>, request: Request):
     }
   }
   return problems;
-}
-
-function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 function describe(value: unknown): string {

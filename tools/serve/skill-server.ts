@@ -10,6 +10,7 @@ import { answerErrors, MAX_BODY_SIZE, refuse, serveHttp, type HttpServer } from 
 import { DynamoDbEngine } from '../local/embedded-dynamodb';
 import { startLocalSkill } from '../local/local-skill';
 import { storeName } from '../local/store-options';
+import { isJsonObject } from '../../lambda/src/is-object';
 
 export interface SkillServerOptions {
   /** 0 picks a free port. */
@@ -98,12 +99,8 @@ function parseEnvelope(body: unknown): RequestEnvelope | undefined {
   } catch {
     return undefined;
   }
-  const request = isObject(parsed) ? parsed.request : undefined;
-  return isObject(request) && typeof request.type === 'string' ? (parsed as RequestEnvelope) : undefined;
-}
-
-function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
+  const request = isJsonObject(parsed) ? parsed.request : undefined;
+  return isJsonObject(request) && typeof request.type === 'string' ? (parsed as RequestEnvelope) : undefined;
 }
 
 /** Where Alexa puts the skill id; the SDK would throw on a missing context rather than answer 400. */

@@ -2,6 +2,7 @@ import { getIntentName, getRequestType, HandlerInput } from 'ask-sdk-core';
 import { RequestEnvelope } from 'ask-sdk-model';
 import { IntentName } from '../intents';
 import { Speech, speechFor } from '../speech';
+import { isObject } from '../is-object';
 
 export function isRequestType(handlerInput: HandlerInput, type: string): boolean {
   return getRequestType(handlerInput.requestEnvelope) === type;
@@ -36,8 +37,4 @@ export function describeRequest(requestEnvelope: RequestEnvelope): string {
 export function loggable(value: unknown): string {
   if (typeof value !== 'string') return `(${value === null ? 'null' : typeof value})`;
   return value.length > MAX_LOGGED_FIELD ? `${value.slice(0, MAX_LOGGED_FIELD)}…` : value;
-}
-
-function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null;
 }

@@ -11,6 +11,7 @@ import {
 } from '@aws-sdk/lib-dynamodb';
 import { timeLeftMs } from '../time-budget';
 import { ConcurrentUpdateError, ItemTooLargeError, NoAnswerError, PersistenceError } from './errors';
+import { isJsonObject } from '../is-object';
 
 type Attributes = Record<string, unknown>;
 
@@ -107,7 +108,7 @@ export function createDynamoDbPersistenceAdapter(
   return {
     async getAttributes(requestEnvelope) {
       const item = await readItem(requestEnvelope);
-      const attributes = isRecord(item?.[ATTRIBUTES]) ? item[ATTRIBUTES] : {};
+      const attributes = isJsonObject(item?.[ATTRIBUTES]) ? item[ATTRIBUTES] : {};
       snapshots.set(requestEnvelope, {
         itemExists: item !== undefined,
         version: item?.[VERSION],
@@ -233,7 +234,7 @@ function tooLarge(
   const before: unknown = snapshot ? JSON.parse(snapshot.attributesJson) : {};
   const unchanged = Object.entries(attributes).filter(
     ([name, value]) =>
-      isRecord(before) && JSON.stringify(before[name]) === JSON.stringify(value) && value !== undefined,
+      isJsonObject(before) && JSON.stringify(before[name]) === JSON.stringify(value) && value !== undefined,
   );
   const bytes = Buffer.byteLength(JSON.stringify(Object.fromEntries(unchanged)));
   return new ItemTooLargeError(
@@ -301,8 +302,4 @@ function rejectOnAbort(signal: AbortSignal): Promise<never> {
   return new Promise((_, reject) => {
     signal.addEventListener('abort', () => reject(new Error('aborted at the deadline')), { once: true });
   });
-}
-
-function isRecord(value: unknown): value is Attributes {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }

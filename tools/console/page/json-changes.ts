@@ -1,3 +1,5 @@
+import { isJsonObject } from '../../../lambda/src/is-object';
+
 /**
  * What changed between two versions of a JSON value (a stored item, before and after a turn), by path:
  * "attributes.counter", "writes". Objects are compared key by key, down to what differs; a list that differs
@@ -23,7 +25,7 @@ export function childPath(parent: string, key: string | number): string {
 }
 
 function compare(before: unknown, after: unknown, path: string, changes: JsonChanges): void {
-  if (isObject(before) && isObject(after)) {
+  if (isJsonObject(before) && isJsonObject(after)) {
     for (const [key, value] of Object.entries(after))
       compare(before[key], value, childPath(path, key), changes);
     for (const [key, value] of Object.entries(before)) {
@@ -32,8 +34,4 @@ function compare(before: unknown, after: unknown, path: string, changes: JsonCha
   } else if (JSON.stringify(before) !== JSON.stringify(after)) {
     changes.changed.set(path, { was: before });
   }
-}
-
-export function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }

@@ -1,4 +1,5 @@
-import { childPath, isObject, type JsonChanges } from './json-changes';
+import { isJsonObject } from '../../../lambda/src/is-object';
+import { childPath, type JsonChanges } from './json-changes';
 
 /**
  * A JSON value as a tree, the way the developer console shows JSON: keys and values in colours of their own,
@@ -30,7 +31,7 @@ function jsonNode(
   const comma = last ? '' : ',';
   const children: [string | number, unknown][] | undefined = Array.isArray(value)
     ? value.map((item, index) => [index, item])
-    : isObject(value)
+    : isJsonObject(value)
       ? Object.entries(value)
       : undefined;
   let node: HTMLElement;
@@ -78,7 +79,7 @@ function keyOf(key: string | number | undefined): Node[] {
 
 function scalar(value: unknown): HTMLElement {
   if (Array.isArray(value)) return punctuation('[]');
-  if (isObject(value)) return punctuation('{}');
+  if (isJsonObject(value)) return punctuation('{}');
   const kind = value === null ? 'null' : typeof value;
   return element('span', `json-${kind}`, JSON.stringify(value) ?? 'undefined');
 }
