@@ -14,7 +14,7 @@ export function skillManifestPath(projectRoot: string): string {
 }
 
 /** Alexa's locales: a language and a country, as in "en-US". Nothing else may name a file here. */
-const LOCALE = /^[a-z]{2}-[A-Z]{2}$/;
+export const LOCALE = /^[a-z]{2}-[A-Z]{2}$/;
 
 /** The file of the locale's model; throws for what is not a locale ("en-US/../x", "__proto__"). */
 export function interactionModelPath(locale: string, projectRoot: string): string {
