@@ -36,6 +36,16 @@ export function asUsageError<T>(read: () => T): T {
   }
 }
 
+/** The port the environment's PORT names, or `fallback` when it names none. */
+export function portFromEnvironment(fallback: number): number {
+  const value = process.env.PORT;
+  if (!value) return fallback;
+  const port = Number(value);
+  if (!Number.isInteger(port) || port < 0 || port > 65535)
+    throw new UsageError(`PORT must be a port number, not "${value}".`);
+  return port;
+}
+
 /** Prints why a tool stopped, in one line, and sets its exit status: 2 for a UsageError, 1 for anything else. */
 export function reportFailure(error: unknown): void {
   console.error(`[Error]: ${error instanceof Error ? error.message : String(error)}`);

@@ -39,6 +39,21 @@ export function onStopRequest(stop: (reason: string) => void): void {
   watchLauncher(request);
 }
 
+/** A server's stop: on a request, it says so, closes the server and exits, with 1 if closing failed. */
+export function exitOnStopRequest(close: () => Promise<void>): void {
+  onStopRequest((reason) => {
+    // not console.log: while a turn runs, the skill's console may be its log
+    process.stdout.write(`Stopping (${reason}).\n`);
+    close().then(
+      () => process.exit(0),
+      (error: unknown) => {
+        console.error(error);
+        process.exit(1);
+      },
+    );
+  });
+}
+
 /**
  * Under npm, our parent is npm itself (bash, macOS's sh, replaces itself with a lone command) or the shell npm
  * runs the script in. Such a shell dies of SIGTERM, and then we have a new parent. It outlives a SIGKILL of

@@ -5,15 +5,15 @@
  * listens. SIGTERM, SIGINT or SIGHUP, to it or to the npm that runs it, stop it as they stop `npm start`.
  */
 // first, to know who started us before anything else takes time
-import { onStopRequest } from '../cli/stop-requests';
-import { asUsageError, parseOptions, reportFailure, UsageError } from '../cli/command-line';
+import { exitOnStopRequest } from '../cli/stop-requests';
+import { parseOptions, portFromEnvironment, reportFailure, UsageError } from '../cli/command-line';
 import { DIALOG_OPTIONS, DIALOG_USAGE, readDialogOptions } from '../dialog/local-dialog';
 import { describeStore } from '../local/store-options';
 import { startConsoleServer, type ConsoleServer } from './console-server';
 import { startConsoleSession } from './console-session';
+import { isLoopback } from './request-guard';
 
 const DEFAULT_PORT = 3001;
-const LOOPBACK = ['127.0.0.1', 'localhost', '::1'];
 
 const USAGE = `Usage: npm run console -- [options], with PORT (default ${DEFAULT_PORT}) and HOST (default 127.0.0.1)
 ${DIALOG_USAGE}`;
@@ -29,7 +29,7 @@ async function main(): Promise<void> {
     return;
   }
   const options = readDialogOptions(values);
-  const port = asUsageError(() => portFrom(process.env.PORT));
+  const port = portFromEnvironment(DEFAULT_PORT);
   const host = process.env.HOST || '127.0.0.1';
 
   const session = await startConsoleSession(options);
@@ -45,23 +45,13 @@ async function main(): Promise<void> {
       throw new UsageError(`HOST=${host} is not an address of this machine.`);
     throw error;
   }
-  onStopRequest((reason) => {
-    // not console.log: while a turn runs, the skill's console is its log, which goes to the page
-    process.stdout.write(`Stopping (${reason}).\n`);
-    server.close().then(
-      () => process.exit(0),
-      (error: unknown) => {
-        console.error(error);
-        process.exit(1);
-      },
-    );
-  });
+  exitOnStopRequest(() => server.close());
   const { caller } = session.state().status;
   console.log(
     `The skill from lambda/src, ${describeStore(options.store)}; ${caller.locale}, user ${caller.user}, ` +
       `device ${caller.device}. Edits to lambda/src and skill-package/ count from the next utterance; ctrl+c stops it.`,
   );
-  if (!LOOPBACK.includes(host)) {
+  if (!isLoopback(host)) {
     console.warn(
       `WARNING: HOST=${host}: anyone who can reach this port can talk to the skill as any user, and read and ` +
         'delete what it stored. Use it only on a network you trust.',
@@ -69,14 +59,6 @@ async function main(): Promise<void> {
   }
   // last, so that a script waiting for this line has seen the rest
   console.log(`Console: ${server.url}`);
-}
-
-function portFrom(value: string | undefined): number {
-  if (!value) return DEFAULT_PORT;
-  const port = Number(value);
-  if (!Number.isInteger(port) || port < 0 || port > 65535)
-    throw new Error(`PORT must be a port number, not "${value}".`);
-  return port;
 }
 
 main().catch(reportFailure);

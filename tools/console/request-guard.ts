@@ -36,6 +36,11 @@ export function ownHostNames(host: string, port: number): Set<string> {
   return new Set(names.map((name) => `${name.toLowerCase()}:${port}`));
 }
 
+/** Whether HOST names the loopback interface, which only this machine reaches. */
+export function isLoopback(host: string): boolean {
+  return LOOPBACK_NAMES.includes(bracketed(host).toLowerCase());
+}
+
 /** Why the request is refused, or undefined when it may go on. */
 export function refusalOf(request: RequestFacts, ownHosts: Set<string>): string | undefined {
   const host = request.headers.host?.toLowerCase();

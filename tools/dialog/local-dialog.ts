@@ -4,10 +4,9 @@
  * utterance. The two tools differ only in where utterances come from and where turns go.
  */
 import path from 'node:path';
-import { asUsageError, UsageError } from '../cli/command-line';
+import { UsageError } from '../cli/command-line';
 import { startLocalSkill, type LocalSkill, type SkillReload } from '../local/local-skill';
 import { SkillLoadError } from '../local/skill-build';
-import { LocalStoreError } from '../local/store-errors';
 import { chooseStore, STORE_OPTIONS, STORE_USAGE, type StoreChoice } from '../local/store-options';
 import type { TypeProblems } from '../local/type-check';
 import { createConversation, type Conversation } from './conversation';
@@ -50,7 +49,7 @@ export function readDialogOptions(values: {
 }): DialogOptions {
   return {
     locale: values.locale,
-    store: asUsageError(() => chooseStore(values)),
+    store: chooseStore(values),
     userId: userIdOf(values['user-id'] ?? 'local-user'),
     deviceId: deviceIdOf(values['device-id'] ?? 'local-device'),
     strict: values.strict ?? false,
@@ -146,13 +145,12 @@ export async function startLocalDialog(options: {
   };
 }
 
-/** The store's problems a user can fix (a folder in use, no Java) and a skill that does not load are theirs. */
+/** A skill that does not load is the user's to fix, as the store's problems are (LocalStoreError). */
 async function startSkill(options: Parameters<typeof startLocalSkill>[0]): Promise<LocalSkill> {
   try {
     return await startLocalSkill(options);
   } catch (error) {
-    if (error instanceof LocalStoreError || error instanceof SkillLoadError)
-      throw new UsageError(error.message, { cause: error });
+    if (error instanceof SkillLoadError) throw new UsageError(error.message, { cause: error });
     throw error;
   }
 }

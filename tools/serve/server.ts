@@ -7,12 +7,11 @@
  * finish for a second and releases the data folder.
  */
 // first, to know who started us before anything else takes time
-import { onStopRequest } from '../cli/stop-requests';
+import { exitOnStopRequest } from '../cli/stop-requests';
 import path from 'node:path';
 import { readConfig } from '../../lambda/src/config';
-import { asUsageError, parseOptions, reportFailure, UsageError } from '../cli/command-line';
+import { parseOptions, portFromEnvironment, reportFailure } from '../cli/command-line';
 import { chosenAskProfile, skillIdOf } from '../project/ask-resources';
-import { LocalStoreError } from '../local/store-errors';
 import { chooseStore, STORE_OPTIONS } from '../local/store-options';
 import { startSkillServer } from './skill-server';
 
@@ -27,10 +26,8 @@ async function main(): Promise<void> {
     allowNegative: true,
     usage: USAGE,
   });
-  const port = Number(process.env.PORT || 3000);
-  if (!Number.isInteger(port) || port < 0 || port > 65535)
-    throw new UsageError(`PORT must be a port number, not "${process.env.PORT}".`);
-  const store = asUsageError(() => chooseStore(values));
+  const port = portFromEnvironment(3000);
+  const store = chooseStore(values);
   const config = readConfig();
   const profile = chosenAskProfile();
   const skillIdSource = config.skillId ? 'SKILL_ID' : `.ask/ask-states.json (profile ${profile})`;
@@ -43,16 +40,7 @@ async function main(): Promise<void> {
     config: { ...config, skillId },
     ...store,
   });
-  onStopRequest((reason) => {
-    console.log(`Stopping (${reason}).`);
-    server.close().then(
-      () => process.exit(0),
-      (error: unknown) => {
-        console.error(error);
-        process.exit(1);
-      },
-    );
-  });
+  exitOnStopRequest(() => server.close());
   console.log(`Storage: ${server.storage}`);
   console.log(
     skillId
@@ -69,7 +57,4 @@ async function main(): Promise<void> {
   console.log(`Skill endpoint: POST ${server.url}`);
 }
 
-main().catch((error: unknown) => {
-  // a store that could not start for a reason the user can fix (a folder in use, no Java) is theirs to fix
-  reportFailure(error instanceof LocalStoreError ? new UsageError(error.message, { cause: error }) : error);
-});
+main().catch(reportFailure);
