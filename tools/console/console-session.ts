@@ -1,4 +1,4 @@
-import { UsageError } from '../cli/command-line';
+import { asUsageError, UsageError } from '../cli/command-line';
 import { parseReplayFile, QUIT_COMMAND, replayFileText } from '../dialog/ask-cli-files';
 import { captionOf } from '../dialog/caption';
 import type { Conversation, Turn } from '../dialog/conversation';
@@ -219,7 +219,7 @@ export async function startConsoleSession(options: ConsoleOptions): Promise<Cons
       };
     },
     async loadReplay(name, text) {
-      const file = parseOrRefuse(text, name);
+      const file = asUsageError(() => parseReplayFile(text, name));
       dialog.models.modelFor(file.locale);
       return oneAtATime(async () => {
         caller = { ...caller, locale: file.locale, skillId: file.skillId };
@@ -299,14 +299,6 @@ function repromptOf(response: unknown) {
 function describe(change: ProjectChange): [NoteEntry['level'], string] {
   const { level, text } = describeChange(change);
   return [level === 'note' ? 'info' : level, text];
-}
-
-function parseOrRefuse(text: string, name: string) {
-  try {
-    return parseReplayFile(text, name);
-  } catch (error) {
-    throw new UsageError((error as Error).message, { cause: error });
-  }
 }
 
 function checkedName(name: string, what: string): string {

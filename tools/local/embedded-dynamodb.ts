@@ -19,7 +19,7 @@ import { LocalStoreError } from './store-errors';
  * its exact behaviour; it needs Java). Nothing here ships to Lambda: the skill only ever sees an endpoint and
  * a table name.
  */
-export const DYNAMODB_ENGINES = ['dynalite', 'dynamodb-local'] as const;
+const DYNAMODB_ENGINES = ['dynalite', 'dynamodb-local'] as const;
 export type DynamoDbEngine = (typeof DYNAMODB_ENGINES)[number];
 export const DEFAULT_ENGINE: DynamoDbEngine = 'dynalite';
 /** How people call them, for what the tools print. */

@@ -13,11 +13,9 @@ import { fingerprintOf } from './source-fingerprint';
 import { startTypeChecker, type TypeProblems } from './type-check';
 
 /** This project's lambda/ folder: the skill's package, its TypeScript sources in src/. */
-export const LAMBDA_DIR = path.resolve(__dirname, '..', '..', 'lambda');
+const LAMBDA_DIR = path.resolve(__dirname, '..', '..', 'lambda');
 
 export interface LocalSkill {
-  /** The ASK SDK skill answering now, for what takes one (ask-sdk-express-adapter). */
-  readonly skill: Skill;
   /** Sends one request envelope to the skill, as Lambda would. */
   invoke(request: RequestEnvelope): Promise<ResponseEnvelope>;
   /**
@@ -93,9 +91,6 @@ export async function startLocalSkill(
   let reloading: Promise<SkillReload | undefined> | undefined;
 
   return {
-    get skill() {
-      return current.skill;
-    },
     invoke: (request) => current.skill.invoke(request),
     refresh() {
       reloading ??= reload().finally(() => (reloading = undefined));

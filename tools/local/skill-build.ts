@@ -13,11 +13,16 @@ export interface SkillModules {
   createDocumentClient: typeof createDocumentClient;
 }
 
-const ENTRY = `
-export { buildSkill } from './src/skill';
-export { createDynamoDbPersistenceAdapter } from './src/persistence/dynamodb-persistence-adapter';
-export { createDocumentClient } from './src/persistence/dynamodb-client';
-`;
+/** Where in lambda/ each of the SkillModules comes from: the build's entry exports them, the load checks them. */
+const MODULE_SOURCES = {
+  buildSkill: './src/skill',
+  createDynamoDbPersistenceAdapter: './src/persistence/dynamodb-persistence-adapter',
+  createDocumentClient: './src/persistence/dynamodb-client',
+} as const satisfies Record<keyof SkillModules, string>;
+
+const ENTRY = Object.entries(MODULE_SOURCES)
+  .map(([name, source]) => `export { ${name} } from '${source}';`)
+  .join('\n');
 
 /**
  * lambda/src did not build or load: a syntax error, an import of something that is not there, a throw while
@@ -119,7 +124,7 @@ function requireModules(file: string, lambdaDir: string): SkillModules {
     // the next build is a new file; nothing should keep this one's modules alive
     delete require.cache[file];
   }
-  for (const name of ['buildSkill', 'createDynamoDbPersistenceAdapter', 'createDocumentClient'] as const) {
+  for (const name of Object.keys(MODULE_SOURCES) as (keyof SkillModules)[]) {
     if (typeof modules[name] !== 'function') throw new SkillLoadError(`lambda/src no longer exports ${name}`);
   }
   return modules as SkillModules;

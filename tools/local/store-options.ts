@@ -3,7 +3,7 @@ import { DynamoDbEngine, ENGINE_LABELS, parseEngine } from './embedded-dynamodb'
 import { LocalStoreError } from './store-errors';
 
 /**
- * How every local front end (npm start, npm run serve, and later the console) lets people choose the
+ * How every local front end (npm start, npm run console, npm run serve) lets people choose the
  * embedded store: the engine, and where it keeps its data. Read here once, so they all take the same options.
  */
 export const STORE_OPTIONS = {
@@ -18,7 +18,7 @@ export const STORE_USAGE = `  --engine ENGINE        dynalite (the default, runs
   --data-dir DIR         keep the DynamoDB data in DIR instead`;
 
 /** Where local runs keep their data between restarts (git-ignored); one folder per engine, as their files differ. */
-export const DEFAULT_DATA_DIRS: Record<DynamoDbEngine, string> = {
+const DEFAULT_DATA_DIRS: Record<DynamoDbEngine, string> = {
   dynalite: path.join(__dirname, '..', '..', '.local', 'dynamodb'),
   'dynamodb-local': path.join(__dirname, '..', '..', '.local', 'dynamodb-local'),
 };

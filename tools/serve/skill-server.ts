@@ -1,16 +1,15 @@
-import { Skill } from 'ask-sdk-core';
 import { SkillRequestSignatureVerifier, TimestampVerifier, type Verifier } from 'ask-sdk-express-adapter';
-import { RequestEnvelope } from 'ask-sdk-model';
+import type { RequestEnvelope, ResponseEnvelope } from 'ask-sdk-model';
 import express from 'express';
 import { SkillConfig } from '../../lambda/src/config';
+import { isJsonObject } from '../../lambda/src/is-object';
 import { createDocumentClient } from '../../lambda/src/persistence/dynamodb-client';
 import { createDynamoDbPersistenceAdapter } from '../../lambda/src/persistence/dynamodb-persistence-adapter';
 import { buildSkill } from '../../lambda/src/skill';
 import { answerErrors, MAX_BODY_SIZE, refuse, serveHttp, type HttpServer } from '../http/http-server';
-import { DynamoDbEngine } from '../local/embedded-dynamodb';
+import { DEFAULT_ENGINE, type DynamoDbEngine } from '../local/embedded-dynamodb';
 import { startLocalSkill } from '../local/local-skill';
 import { storeName } from '../local/store-options';
-import { isJsonObject } from '../../lambda/src/is-object';
 
 export interface SkillServerOptions {
   /** 0 picks a free port. */
@@ -46,7 +45,7 @@ export interface SkillServer {
  * not a request envelope gets a short JSON error (400, 404, 413) and never reaches the skill.
  */
 export async function startSkillServer(options: SkillServerOptions): Promise<SkillServer> {
-  const { skill, storage, close: closeSkill } = await openSkill(options);
+  const { invoke, storage, close: closeSkill } = await openSkill(options);
   const verifiers: Verifier[] = options.verifyRequests
     ? [new SkillRequestSignatureVerifier(), new TimestampVerifier()]
     : [];
@@ -67,7 +66,7 @@ export async function startSkillServer(options: SkillServerOptions): Promise<Ski
     } else if (options.config.skillId && applicationIdOf(envelope) !== options.config.skillId) {
       refuse(response, 400, 'The request is for another skill.');
     } else {
-      response.json(await skill.invoke(envelope));
+      response.json(await invoke(envelope));
     }
   });
   app.use((_request, response) => refuse(response, 404, 'Not found: the skill answers POST /.'));
@@ -109,28 +108,33 @@ function applicationIdOf(envelope: RequestEnvelope): unknown {
 }
 
 interface OpenedSkill {
-  skill: Skill;
+  invoke(envelope: RequestEnvelope): Promise<ResponseEnvelope>;
   /** Which DynamoDB the skill uses, for people reading the console. */
   storage: string;
   close(): Promise<void>;
 }
 
 /** On the table the environment names, as on Lambda; otherwise on the embedded engine the other local tools use. */
-async function openSkill({ config, dataDir, engine = 'dynalite' }: SkillServerOptions): Promise<OpenedSkill> {
+async function openSkill({
+  config,
+  dataDir,
+  engine = DEFAULT_ENGINE,
+}: SkillServerOptions): Promise<OpenedSkill> {
   if (config.tableName) {
     const client = createDocumentClient({ region: config.region });
+    const skill = buildSkill({
+      persistenceAdapter: createDynamoDbPersistenceAdapter({ client, tableName: config.tableName }),
+      skillId: config.skillId,
+    });
     return {
-      skill: buildSkill({
-        persistenceAdapter: createDynamoDbPersistenceAdapter({ client, tableName: config.tableName }),
-        skillId: config.skillId,
-      }),
+      invoke: (envelope) => skill.invoke(envelope),
       storage: `DynamoDB table ${config.tableName}${config.region ? ` in ${config.region}` : ''}`,
       close: async () => client.destroy(),
     };
   }
   const local = await startLocalSkill({ engine, dataDir, skillId: config.skillId });
   return {
-    skill: local.skill,
+    invoke: local.invoke,
     storage: `embedded ${storeName(engine)} ${dataDir ? `in ${dataDir}` : 'in memory'}`,
     close: local.stop,
   };
