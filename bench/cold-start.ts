@@ -18,7 +18,8 @@ import { lambdaBuildOptions, PROJECT_ROOT } from '../tools/build/bundle';
 import { writeLambdaZip } from '../tools/build/lambda-zip';
 import { EmbeddedDynamoDb, startEmbeddedDynamoDb } from '../tools/local/embedded-dynamodb';
 import { launchRequest } from '../test/support/requests';
-import { bundleSeed, median } from './official-adapter';
+import { median } from './figures';
+import { bundleSeed } from './official-adapter';
 
 const runToExit = promisify(execFile);
 

@@ -12,7 +12,8 @@ import {
   startEmbeddedDynamoDb,
 } from '../tools/local/embedded-dynamodb';
 import { LocalStoreError } from '../tools/local/store-errors';
-import { concurrentIncrements, median, ourAdapter, requestLatencyMs } from './official-adapter';
+import { median } from './figures';
+import { concurrentIncrements, ourAdapter, requestLatencyMs } from './official-adapter';
 
 const STARTS = 3;
 const ROUNDS = 200;
@@ -139,7 +140,7 @@ async function sequentialUpdates(
   }
 }
 
-/** 20 increments at once, each retried up to 20 times as the counter store does; the count stored after. */
+/** 20 increments at once, each retried up to 20 times (a simpler stand-in for the counter store's retries); the count stored after. */
 async function racingIncrements(store: EmbeddedDynamoDb, condition: Condition): Promise<number> {
   const client = createDocumentClient(store);
   const id = `bench-${++userCount}`;

@@ -10,7 +10,7 @@ import path from 'node:path';
 import type { ConsoleEvent, ConsoleState } from '../tools/console/api';
 import { readInvocationName } from '../tools/project/skill-package';
 import { editableProjectCopy } from '../test/support/project-copy';
-import { median } from './official-adapter';
+import { median } from './figures';
 
 const EDITS = 6;
 const STARTS = 5;

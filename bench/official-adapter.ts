@@ -17,6 +17,7 @@ import { buildSkill } from '../lambda/src/skill';
 import { bundleForLambda, PROJECT_ROOT } from '../tools/build/bundle';
 import { EmbeddedDynamoDb, startEmbeddedDynamoDb } from '../tools/local/embedded-dynamodb';
 import { intentRequest, launchRequest } from '../test/support/requests';
+import { median } from './figures';
 
 /**
  * The seed's recipe (Amazon's page "Use DynamoDB for Data Persistence with Your Alexa-hosted Skill"): its skill
@@ -68,11 +69,6 @@ function loadTimeMs(file: string): number {
     Number(execFileSync(process.execPath, ['-e', script]).toString()),
   );
   return median(runs);
-}
-
-export function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)];
 }
 
 export function officialAdapter(store: EmbeddedDynamoDb): PersistenceAdapter {

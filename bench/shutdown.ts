@@ -11,6 +11,7 @@ import { DataDirInUseError, startEmbeddedDynamoDb } from '../tools/local/embedde
 import { startFaultyDynamoDb } from '../test/support/faulty-dynamodb';
 import { isListening, npmRun, type NpmRun } from '../test/support/npm-run';
 import { launchRequest } from '../test/support/requests';
+import { median } from './figures';
 
 const RUNS = 3;
 /** Past this, the figure is "not released": the tool outlived its stop. */
@@ -120,8 +121,7 @@ function ms(value: number): string {
 }
 
 function medianAndWorst(times: number[]): string {
-  const sorted = [...times].sort((a, b) => a - b);
-  return `${ms(sorted[Math.floor(sorted.length / 2)]).padStart(6)} ${ms(sorted[sorted.length - 1]).padStart(6)}`;
+  return `${ms(median(times)).padStart(6)} ${ms(Math.max(...times)).padStart(6)}`;
 }
 
 export async function measureShutdown(): Promise<void> {

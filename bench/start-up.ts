@@ -10,6 +10,7 @@ import path from 'node:path';
 import { PROJECT_ROOT } from '../tools/build/bundle';
 import { readLocales } from '../tools/dialog/project';
 import { SPOKEN_LANGUAGES } from '../tools/languages';
+import { median } from './figures';
 
 const RUNS = 5;
 const READY = 'Welcome to ASK Dialog';
@@ -46,8 +47,7 @@ function timeToReady(args: string[], ready: string | undefined): Promise<number>
 async function medianOf(runs: number, measure: () => Promise<number>): Promise<number> {
   const times: number[] = [];
   for (let run = 0; run < runs; run++) times.push(await measure());
-  times.sort((a, b) => a - b);
-  return times[Math.floor(times.length / 2)];
+  return median(times);
 }
 
 export async function measureStartUp(): Promise<void> {

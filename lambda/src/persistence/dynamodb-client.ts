@@ -11,8 +11,8 @@ export interface DynamoDbClientOptions {
 
 /**
  * Alexa waits 8 seconds for an answer. The adapter bounds every call, retries included, by the request's
- * time budget and gives each attempt half the time left (../time-budget.ts); these are the limits for a call
- * made without one. Two attempts: a second try on a fresh connection, and no more, since more tries of an
+ * time budget (../time-budget.ts) and gives each attempt at most 1.5 s, or half the time left when that is
+ * less; these are the limits for a call made without one. Two attempts: a second try on a fresh connection, and no more, since more tries of an
  * overloaded table only add to its load.
  */
 const MAX_ATTEMPTS = 2;

@@ -243,11 +243,7 @@ function tooLarge(
   );
 }
 
-/**
- * Each attempt may take ATTEMPT_TIMEOUT_MS, or half the time left when that is less, so that the SDK's retry of
- * a call that got no answer (a dropped connection, an overloaded engine) still fits; the abort ends the call,
- * retries and pauses included, when the budget runs out.
- */
+/** What a DynamoDB call is sent with: the abort at the deadline, and how long one attempt may wait. */
 interface CallOptions {
   abortSignal: AbortSignal;
   requestTimeout: number;
@@ -268,6 +264,9 @@ async function call<T>(
   }
   const controller = new AbortController();
   const timer = setTimeout(() => controller.abort(), timeLeft);
+  // each attempt gets ATTEMPT_TIMEOUT_MS, or half the time left when that is less, so that the SDK's retry of a
+  // call that got no answer (a dropped connection, an overloaded engine) still fits; the abort ends the call,
+  // retries and pauses included, when the budget runs out
   const options = {
     abortSignal: controller.signal,
     requestTimeout: Math.min(ATTEMPT_TIMEOUT_MS, timeLeft / 2),
