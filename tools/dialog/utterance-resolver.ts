@@ -5,7 +5,7 @@ import { createInvocationParser } from './invocation';
 import { numberReaderFor } from './number-words';
 import { bestMatch, compileSample, type Fillers, type Sample, type SampleMatch } from './sample-matcher';
 import { createSlotFiller, toSlot, type SlotFill } from './slot-values';
-import { phraseKey, spokenOf, toWords, type Word } from './words';
+import { keysOf, phraseKey, spokenOf, toWords, type Word } from './words';
 
 /** What Alexa makes of one utterance. */
 export type Understanding =
@@ -114,7 +114,7 @@ export function createUtteranceResolver(
         return intentOf(undefined, invocation.readings[0], true);
       }
       if (!inSession) return { kind: 'not-for-skill' };
-      if (exitKeys.has(phraseKey(utterance))) return { kind: 'end-session' };
+      if (exitKeys.has(keysOf(words))) return { kind: 'end-session' };
       return intentOf(match(words), words, false);
     },
 
