@@ -108,7 +108,8 @@ interface Reading {
   ignored: Word[];
 }
 
-const weight = (reading: Reading) => reading.confidence + IGNORED_WORD * reading.ignored.length;
+const weight = (reading: Pick<Reading, 'confidence' | 'ignored'>) =>
+  reading.confidence + IGNORED_WORD * reading.ignored.length;
 
 /**
  * Tries every way of spreading the words over the sample's slots (each slot takes at least one word), with or
@@ -146,17 +147,22 @@ function bestReading(parts: Part[], words: Word[], fill: SlotFiller, fillers: Fi
       return rest && { ...rest, confidence: rest.confidence + 1 };
     }
     let best: Reading | undefined;
+    let bestWeight = 0;
     for (let end = w + 1; end <= Math.min(words.length - partsAfter, w + MAX_SLOT_WORDS); end++) {
       const rest = read(p + 1, end);
       if (!rest) continue;
       const slotFill = fill(part.slot.type, words.slice(w, end));
-      const reading = {
+      const confidence = rest.confidence + slotFill.confidence * (end - w);
+      // weighed before its slots are copied: most spans lose
+      const readingWeight = weight({ confidence, ignored: rest.ignored });
+      if (best && readingWeight <= bestWeight) continue;
+      best = {
         ...rest,
         slots: new Map([[part.slot.name, slotFill], ...rest.slots]),
-        confidence: rest.confidence + slotFill.confidence * (end - w),
+        confidence,
         slotWords: rest.slotWords + end - w,
       };
-      if (!best || weight(reading) > weight(best)) best = reading;
+      bestWeight = readingWeight;
     }
     return best;
   };
