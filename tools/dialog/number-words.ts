@@ -60,9 +60,14 @@ function createNumberReader(numbers: NumberWords): NumberReader {
     learn(hundreds, value);
     for (const word of ones) learn(word + hundreds, value);
   }
+  // "zwei tausend" but not "zwei tausend tausend": the multiplier stays below the next scale up
+  const limitOf = (value: number) => {
+    const nextScale = Math.min(...Object.values(numbers.scales).filter((other) => other > value));
+    return Number.isFinite(nextScale) ? nextScale : value * 1000;
+  };
   const scales = Object.entries(numbers.scales)
-    .map(([word, value]): [string, number] => [phraseKeyOf(word), value])
-    .sort(([, a], [, b]) => b - a);
+    .map(([word, value]) => ({ scale: phraseKeyOf(word), value, limit: limitOf(value) }))
+    .sort((a, b) => b.value - a.value);
   const minus = numbers.minus.map(phraseKeyOf);
   const { attachedConnector } = numbers;
   // "ألف وواحد": the remainder after a scale word may carry the connector written onto it
@@ -73,16 +78,13 @@ function createNumberReader(numbers: NumberWords): NumberReader {
     if (/^\d+$/.test(key)) return Number(key);
     const known = spelled.get(key);
     if (known !== undefined) return known;
-    for (const [scale, value] of scales) {
+    for (const { scale, value, limit } of scales) {
       const at = key.indexOf(scale);
       if (at < 0) continue;
       const before = key.slice(0, at);
       const after = withoutConnector(key.slice(at + scale.length));
       const multiplier = before === '' || ones.has(before) ? 1 : read(before);
       const rest = after === '' ? 0 : read(after);
-      // "zwei tausend" but not "zwei tausend tausend": the multiplier stays below the next scale up
-      const nextScale = Math.min(...scales.map(([, other]) => other).filter((other) => other > value));
-      const limit = Number.isFinite(nextScale) ? nextScale : value * 1000;
       if (multiplier && multiplier * value < limit && rest !== undefined && rest < value) {
         return multiplier * value + rest;
       }
