@@ -55,7 +55,7 @@ export function createInvocationParser(
     const said = (phrase: Phrase) =>
       words.length >= phrase.before.length + phrase.after.length &&
       startsWith(words, phrase.before) &&
-      startsWith([...words].reverse(), [...phrase.after].reverse());
+      endsWith(words, phrase.after);
     if (launches.some((phrase) => said(phrase) && words.length === phrase.before.length)) {
       return { kind: 'launch' };
     }
@@ -78,4 +78,9 @@ function keysOf(text: string): string[] {
 
 function startsWith(words: Word[], keys: string[]): boolean {
   return keys.every((key, index) => words[index]?.key === key);
+}
+
+function endsWith(words: Word[], keys: string[]): boolean {
+  const start = words.length - keys.length;
+  return keys.every((key, index) => words[start + index]?.key === key);
 }
