@@ -1,5 +1,5 @@
 import type { InvocationPhrases } from '../languages/language';
-import { toWords, type Word } from './words';
+import { phraseKey, toWords, wordKeys, type Word } from './words';
 
 export type Invocation =
   | { kind: 'launch' }
@@ -27,8 +27,8 @@ export function createInvocationParser(
   const compile = (template: string): Phrase => {
     const [before, after] = template.replaceAll('{name}', ` ${invocationName} `).split('{request}');
     return {
-      before: keysOf(before),
-      after: after === undefined ? [] : keysOf(after),
+      before: wordKeys(before),
+      after: after === undefined ? [] : wordKeys(after),
       takesRequest: after !== undefined,
     };
   };
@@ -37,8 +37,8 @@ export function createInvocationParser(
   const oneShots = phrases.oneShot
     .map(compile)
     .sort((a, b) => b.before.length + b.after.length - (a.before.length + a.after.length));
-  const wakeWord = keysOf(phrases.wakeWord);
-  const connectors = phrases.connectors.map((connector) => keysOf(connector).join(' '));
+  const wakeWord = wordKeys(phrases.wakeWord);
+  const connectors = phrases.connectors.map(phraseKey);
   // "d'" of "demande à … d'ajouter cinq" is written onto the request's first word
   const elided = phrases.connectors.filter((connector) => connector.endsWith("'"));
 
@@ -70,10 +70,6 @@ export function createInvocationParser(
     });
     return { kind: 'one-shot', readings };
   };
-}
-
-function keysOf(text: string): string[] {
-  return toWords(text).map((word) => word.key);
 }
 
 function startsWith(words: Word[], keys: string[]): boolean {

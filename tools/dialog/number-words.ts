@@ -1,5 +1,5 @@
 import type { NumberWords } from '../languages/language';
-import { toWords, type Word } from './words';
+import { toWords, unspacedKey, type Word } from './words';
 
 /**
  * AMAZON.NUMBER as Alexa fills it: digits of any script stay digits, number words become digits ("one hundred
@@ -37,11 +37,9 @@ export function numberReaderFor(numbers: NumberWords): NumberReader {
  * word and a remainder ("zwei|tausend|sechsundzwanzig", "二|千|二十六").
  */
 function createNumberReader(numbers: NumberWords): NumberReader {
-  const fold = (text: string) =>
-    toWords(text)
-      .map((word) => word.key)
-      .join('');
-  const sameAs = (numbers.sameAs ?? []).map(([said, spelledAs]) => [fold(said), fold(spelledAs)] as const);
+  const sameAs = (numbers.sameAs ?? []).map(
+    ([said, spelledAs]) => [unspacedKey(said), unspacedKey(spelledAs)] as const,
+  );
   const keyOf = (words: Word[]) => numberKey(words, numbers.connectors, sameAs);
   const phraseKeyOf = (text: string) => keyOf(toWords(text));
   const ones = new Set(numbers.one.map(phraseKeyOf));

@@ -1,6 +1,6 @@
 import type { ModelSlot } from './interaction-model';
 import { isGuess, isRecognised, type SlotFill, type SlotFiller } from './slot-values';
-import { toWords, type Word } from './words';
+import { wordKeys, type Word } from './words';
 
 /** A sample utterance ("add {amount} to the counter") split into the words to hear and the slots to fill. */
 export interface Sample {
@@ -54,7 +54,7 @@ export function compileSample(intent: string, slots: ModelSlot[], text: string):
   const parts: Part[] = [];
   for (const [index, piece] of text.split(/\{([^}]*)\}/).entries()) {
     if (index % 2 === 0) {
-      parts.push(...toWords(piece).map((word) => ({ word: word.key })));
+      parts.push(...wordKeys(piece).map((word) => ({ word })));
     } else {
       const slot = slots.find((candidate) => candidate.name === piece.trim());
       if (!slot) return undefined;

@@ -5,7 +5,7 @@ import { createInvocationParser } from './invocation';
 import { numberReaderFor } from './number-words';
 import { bestMatch, compileSample, type Fillers, type Sample, type SampleMatch } from './sample-matcher';
 import { createSlotFiller, toSlot, type SlotFill } from './slot-values';
-import { keysOf, phraseKey, spokenOf, toWords, type Word } from './words';
+import { keysOf, phraseKey, spokenOf, toWords, wordKeys, type Word } from './words';
 
 /** What Alexa makes of one utterance. */
 export type Understanding =
@@ -66,9 +66,7 @@ export function createUtteranceResolver(
   const fillSlot = createSlotFiller(model, skillId, numberReaderFor(language.numbers));
   const samples = languageModel.intents.flatMap((intent) => intentSamples(intent, language));
   const exitKeys = new Set(language.endSession.map(phraseKey));
-  const fillers: Fillers = strict
-    ? []
-    : language.fillers.map((filler) => toWords(filler).map((word) => word.key));
+  const fillers: Fillers = strict ? [] : language.fillers.map(wordKeys);
   const parseInvocation = createInvocationParser(language.invocation, languageModel.invocationName);
   const match = (words: Word[]) => bestMatch(samples, words, fillSlot, fillers);
 
@@ -167,9 +165,7 @@ function unmatchedIntent(intents: ModelIntent[], words: Word[]): string {
   if (intents.some((intent) => intent.name === FALLBACK)) return FALLBACK;
   const heard = new Set(words.map((word) => word.key));
   const shared = (intent: ModelIntent) => {
-    const sampleWords = new Set(
-      (intent.samples ?? []).flatMap((sample) => toWords(sample).map((word) => word.key)),
-    );
+    const sampleWords = new Set((intent.samples ?? []).flatMap(wordKeys));
     return [...sampleWords].filter((word) => heard.has(word)).length;
   };
   const custom = intents.filter((intent) => !intent.name.startsWith('AMAZON.'));

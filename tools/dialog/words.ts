@@ -45,9 +45,19 @@ export function toWords(text: string): Word[] {
   return words;
 }
 
+/** The keys of a text's words, to compare it word by word: "What's the Count?" → "what's", "the", "count". */
+export function wordKeys(text: string): string[] {
+  return toWords(text).map((word) => word.key);
+}
+
 /** The comparable form of a phrase: "What's  the Count?" → "what's the count". */
 export function phraseKey(text: string): string {
   return keysOf(toWords(text));
+}
+
+/** The comparable form of a phrase without spaces, for words written together: "二十三", "quatre-vingt-dix". */
+export function unspacedKey(text: string): string {
+  return wordKeys(text).join('');
 }
 
 export function keysOf(words: Word[]): string {
