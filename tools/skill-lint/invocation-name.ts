@@ -5,7 +5,7 @@
  */
 import { english } from '../languages/en';
 import type { InvocationNameRules } from '../languages/language';
-import { phraseKey } from '../dialog/words';
+import { phraseKey, unspacedKey } from '../dialog/words';
 
 /**
  * Every rule `name` breaks, as sentences; empty when Alexa would accept it. `brandNames` lists one-word names
@@ -31,10 +31,9 @@ export function invocationNameProblems(
   }
   // compared as the simulator hears them: "أمازون" and "امازون" are one word
   const keys = words.map((word) => phraseKey(word.replace(/['.]/g, '')));
+  const unspacedName = rules.unspaced ? unspacedKey(name) : undefined;
   const contains = (word: string) =>
-    rules.unspaced
-      ? phraseKey(name).replace(/ /g, '').includes(phraseKey(word).replace(/ /g, ''))
-      : keys.includes(phraseKey(word));
+    unspacedName === undefined ? keys.includes(phraseKey(word)) : unspacedName.includes(unspacedKey(word));
   for (const word of rules.reservedWords.filter(contains)) problems.push(`must not contain "${word}"`);
   for (const word of rules.launchWords.filter(contains))
     problems.push(`must not contain the launch word "${word}"`);
