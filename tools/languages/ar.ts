@@ -2,7 +2,6 @@ import { toCardinal } from 'n2words/ar-SA';
 import type { Language } from './language';
 
 export const arabic: Language = {
-  code: 'ar',
   numbers: {
     spell: toCardinal,
     one: ['واحد'],

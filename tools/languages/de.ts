@@ -2,7 +2,6 @@ import { toCardinal } from 'n2words/de-DE';
 import { LATIN_LETTERS, type Language } from './language';
 
 export const german: Language = {
-  code: 'de',
   numbers: {
     spell: toCardinal,
     one: ['ein', 'eins', 'eine'],

@@ -2,7 +2,6 @@ import { toCardinal } from 'n2words/en-US';
 import { LATIN_LETTERS, type Language } from './language';
 
 export const english: Language = {
-  code: 'en',
   numbers: {
     spell: toCardinal,
     one: ['a', 'an', 'one'],

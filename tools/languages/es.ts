@@ -2,7 +2,6 @@ import { toCardinal } from 'n2words/es-ES';
 import { LATIN_LETTERS, type Language } from './language';
 
 export const spanish: Language = {
-  code: 'es',
   numbers: {
     spell: toCardinal,
     one: ['un', 'uno', 'una'],

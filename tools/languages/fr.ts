@@ -2,7 +2,6 @@ import { toCardinal } from 'n2words/fr-FR';
 import { LATIN_LETTERS, type Language } from './language';
 
 export const french: Language = {
-  code: 'fr',
   numbers: {
     spell: toCardinal,
     one: ['un', 'une'],

@@ -4,7 +4,6 @@ import { LATIN_LETTERS, type Language } from './language';
 
 /** Hindi as Alexa users type it: Devanagari, with the English launch and built-in words of Hinglish too. */
 export const hindi: Language = {
-  code: 'hi',
   numbers: {
     spell: toCardinal,
     one: ['एक'],

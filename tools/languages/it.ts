@@ -2,7 +2,6 @@ import { toCardinal } from 'n2words/it-IT';
 import { LATIN_LETTERS, type Language } from './language';
 
 export const italian: Language = {
-  code: 'it',
   numbers: {
     spell: toCardinal,
     one: ['un', 'uno', 'una'],

@@ -3,7 +3,6 @@ import type { Language } from './language';
 
 /** Japanese writes no spaces: phrases here may be written with or without them, each kana or kanji is a word. */
 export const japanese: Language = {
-  code: 'ja',
   numbers: {
     spell: toCardinal,
     one: ['一'],

@@ -5,8 +5,6 @@
  * adding one file beside this one and one line in `index.ts`.
  */
 export interface Language {
-  /** The language part of the locales it serves: "de" for de-DE. */
-  code: string;
   numbers: NumberWords;
   /** The usual phrases of Alexa's built-in intents (Alexa trains these itself; models list them empty). */
   builtInPhrases: Partial<Record<string, string[]>>;

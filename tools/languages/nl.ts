@@ -2,7 +2,6 @@ import { toCardinal } from 'n2words/nl-NL';
 import { LATIN_LETTERS, type Language } from './language';
 
 export const dutch: Language = {
-  code: 'nl',
   numbers: {
     spell: toCardinal,
     one: ['een', 'één'],

@@ -3,7 +3,6 @@ import { LATIN_LETTERS, type Language } from './language';
 
 /** Brazilian Portuguese; the library spells European Portuguese, so Brazil's own forms are listed in sameAs. */
 export const portuguese: Language = {
-  code: 'pt',
   numbers: {
     spell: toCardinal,
     one: ['um', 'uma'],
