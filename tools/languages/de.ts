@@ -1,5 +1,5 @@
 import { toCardinal } from 'n2words/de-DE';
-import { LATIN_LETTERS, type Language } from './language';
+import { LATIN_NAME_RULES, type Language } from './language';
 
 export const german: Language = {
   numbers: {
@@ -87,9 +87,7 @@ export const german: Language = {
     'bitte mal',
   ],
   invocationName: {
-    letters: LATIN_LETTERS,
-    lettersDescription: 'letters',
-    reservedWords: ['alexa', 'amazon', 'echo', 'computer', 'skill', 'app'],
+    ...LATIN_NAME_RULES,
     launchWords: [
       'öffne',
       'öffnen',

@@ -1,5 +1,5 @@
 import { toCardinal } from 'n2words/en-US';
-import { LATIN_LETTERS, type Language } from './language';
+import { LATIN_NAME_RULES, type Language } from './language';
 
 export const english: Language = {
   numbers: {
@@ -103,9 +103,7 @@ export const english: Language = {
     "let's",
   ],
   invocationName: {
-    letters: LATIN_LETTERS,
-    lettersDescription: 'letters',
-    reservedWords: ['alexa', 'amazon', 'echo', 'computer', 'skill', 'app'],
+    ...LATIN_NAME_RULES,
     launchWords: [
       'open',
       'ask',

@@ -1,5 +1,5 @@
 import { toCardinal } from 'n2words/es-ES';
-import { LATIN_LETTERS, type Language } from './language';
+import { LATIN_NAME_RULES, type Language } from './language';
 
 export const spanish: Language = {
   numbers: {
@@ -90,9 +90,7 @@ export const spanish: Language = {
     'oye',
   ],
   invocationName: {
-    letters: LATIN_LETTERS,
-    lettersDescription: 'letters',
-    reservedWords: ['alexa', 'amazon', 'echo', 'computer', 'skill', 'app'],
+    ...LATIN_NAME_RULES,
     launchWords: [
       'abre',
       'abrir',

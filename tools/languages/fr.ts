@@ -1,5 +1,5 @@
 import { toCardinal } from 'n2words/fr-FR';
-import { LATIN_LETTERS, type Language } from './language';
+import { LATIN_NAME_RULES, type Language } from './language';
 
 export const french: Language = {
   numbers: {
@@ -75,9 +75,7 @@ export const french: Language = {
     "j'aimerais",
   ],
   invocationName: {
-    letters: LATIN_LETTERS,
-    lettersDescription: 'letters',
-    reservedWords: ['alexa', 'amazon', 'echo', 'computer', 'skill', 'app'],
+    ...LATIN_NAME_RULES,
     launchWords: [
       'ouvre',
       'ouvrir',

@@ -1,5 +1,5 @@
 import { toCardinal } from 'n2words/it-IT';
-import { LATIN_LETTERS, type Language } from './language';
+import { LATIN_NAME_RULES, type Language } from './language';
 
 export const italian: Language = {
   numbers: {
@@ -73,9 +73,7 @@ export const italian: Language = {
     'dai',
   ],
   invocationName: {
-    letters: LATIN_LETTERS,
-    lettersDescription: 'letters',
-    reservedWords: ['alexa', 'amazon', 'echo', 'computer', 'skill', 'app'],
+    ...LATIN_NAME_RULES,
     launchWords: [
       'apri',
       'avvia',

@@ -92,3 +92,10 @@ export interface InvocationNameRules {
 
 /** The letters of the scripts most languages here write with, for `InvocationNameRules.letters`. */
 export const LATIN_LETTERS = '\\p{Script=Latin}\\p{M}';
+
+/** What the invocation-name rules of every language written in Latin letters share: letters, reserved words. */
+export const LATIN_NAME_RULES = {
+  letters: LATIN_LETTERS,
+  lettersDescription: 'letters',
+  reservedWords: ['alexa', 'amazon', 'echo', 'computer', 'skill', 'app'],
+} satisfies Partial<InvocationNameRules>;

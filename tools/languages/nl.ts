@@ -1,5 +1,5 @@
 import { toCardinal } from 'n2words/nl-NL';
-import { LATIN_LETTERS, type Language } from './language';
+import { LATIN_NAME_RULES, type Language } from './language';
 
 export const dutch: Language = {
   numbers: {
@@ -69,9 +69,7 @@ export const dutch: Language = {
     'ik zou graag',
   ],
   invocationName: {
-    letters: LATIN_LETTERS,
-    lettersDescription: 'letters',
-    reservedWords: ['alexa', 'amazon', 'echo', 'computer', 'skill', 'app'],
+    ...LATIN_NAME_RULES,
     launchWords: ['open', 'start', 'begin', 'speel', 'vraag', 'vertel', 'zeg', 'activeer', 'laad', 'gebruik'],
     connectingWords: [
       'de',

@@ -1,5 +1,5 @@
 import { toCardinal } from 'n2words/pt-PT';
-import { LATIN_LETTERS, type Language } from './language';
+import { LATIN_NAME_RULES, type Language } from './language';
 
 /** Brazilian Portuguese; the library spells European Portuguese, so Brazil's own forms are listed in sameAs. */
 export const portuguese: Language = {
@@ -89,9 +89,7 @@ export const portuguese: Language = {
     'gostaria de',
   ],
   invocationName: {
-    letters: LATIN_LETTERS,
-    lettersDescription: 'letters',
-    reservedWords: ['alexa', 'amazon', 'echo', 'computer', 'skill', 'app'],
+    ...LATIN_NAME_RULES,
     launchWords: [
       'abra',
       'abre',
