@@ -4,6 +4,8 @@
  * and Devanagari words run between spaces (with their vowel signs and other marks), whereas Japanese writes no
  * spaces, so each kanji or kana is a word of its own and "５を足して" matches "{amount} を 足して".
  */
+import { KANA_AND_KANJI } from '../languages/language';
+
 export interface Word {
   /** The word as typed, lower-cased: what a slot value reports. */
   spoken: string;
@@ -13,19 +15,18 @@ export interface Word {
   joined: boolean;
 }
 
-const UNSPACED = '\\p{Script=Han}\\p{Script=Hiragana}\\p{Script=Katakana}\\u30FC\\u3005';
 const TOKEN = new RegExp(
   [
     // a number with its sign: "-1" is minus one, not the word "1"
     '(?<![\\p{L}\\p{M}\\p{N}])-\\p{Nd}+',
     // one kanji or kana
-    `[${UNSPACED}]`,
+    `[${KANA_AND_KANJI}]`,
     // a word of a spaced script, with its marks (Devanagari vowel signs are marks, not separators)
-    `(?:(?![${UNSPACED}])[\\p{L}\\p{M}\\p{N}'])+`,
+    `(?:(?![${KANA_AND_KANJI}])[\\p{L}\\p{M}\\p{N}'])+`,
   ].join('|'),
   'gu',
 );
-const STARTS_UNSPACED = new RegExp(`^[${UNSPACED}]`, 'u');
+const STARTS_UNSPACED = new RegExp(`^[${KANA_AND_KANJI}]`, 'u');
 
 export function toWords(text: string): Word[] {
   const normalized = text

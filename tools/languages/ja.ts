@@ -1,5 +1,5 @@
 import { toCardinal } from 'n2words/ja-JP';
-import type { Language } from './language';
+import { KANA_AND_KANJI, type Language } from './language';
 
 /** Japanese writes no spaces: phrases here may be written with or without them, each kana or kanji is a word. */
 export const japanese: Language = {
@@ -100,7 +100,7 @@ export const japanese: Language = {
     'アレクサ',
   ],
   invocationName: {
-    letters: '\\p{Script=Han}\\p{Script=Hiragana}\\p{Script=Katakana}\\u30FC\\u3005\\p{Script=Latin}',
+    letters: `${KANA_AND_KANJI}\\p{Script=Latin}`,
     lettersDescription: 'kana, kanji and Latin letters',
     reservedWords: ['アレクサ', 'アマゾン', 'エコー', 'スキル', 'アプリ', 'コンピューター'],
     launchWords: ['開いて', '起動', 'スタート', '開始'],

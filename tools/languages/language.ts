@@ -93,6 +93,12 @@ export interface InvocationNameRules {
 /** The letters of the scripts most languages here write with, for `InvocationNameRules.letters`. */
 export const LATIN_LETTERS = '\\p{Script=Latin}\\p{M}';
 
+/**
+ * Kanji and kana, with the long vowel mark (ー) and the iteration mark (々), as a character class body: Japanese
+ * writes them without spaces between words.
+ */
+export const KANA_AND_KANJI = '\\p{Script=Han}\\p{Script=Hiragana}\\p{Script=Katakana}\\u30FC\\u3005';
+
 /** What the invocation-name rules of every language written in Latin letters share: letters, reserved words. */
 export const LATIN_NAME_RULES = {
   letters: LATIN_LETTERS,
