@@ -11,7 +11,7 @@ import {
   type LocalDialog,
   type ProjectChange,
 } from '../dialog/local-dialog';
-import { requireLanguage } from '../dialog/utterance-resolver';
+import { requireLanguage } from '../languages';
 import { launchExample } from '../languages/language';
 import { describeStore } from '../local/store-options';
 import { openStoredItems, type StoredItems } from '../local/stored-items';

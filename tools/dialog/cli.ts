@@ -10,6 +10,7 @@ import { dirname } from 'node:path';
 import { createInterface } from 'node:readline';
 import { styleText } from 'node:util';
 import { asUsageError, parseOptions, reportFailure, UsageError } from '../cli/command-line';
+import { requireLanguage } from '../languages';
 import { launchExample } from '../languages/language';
 import { describeStore } from '../local/store-options';
 import { readReplayFile, writeSkillIoFile, type ReplayFile } from './ask-cli-files';
@@ -23,7 +24,6 @@ import {
   type DialogOptions,
   type ProjectChange,
 } from './local-dialog';
-import { requireLanguage } from './utterance-resolver';
 
 const USAGE = `Usage: npm start -- [options]
   --replay, -r FILE      run an ask-cli replay file ({skillId, locale, type: "text", userInput: [...]})

@@ -1,10 +1,10 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { asUsageError, UsageError } from '../cli/command-line';
+import { requireLanguage } from '../languages';
 import { fingerprintOf } from '../local/source-fingerprint';
 import { readInteractionModel, type InteractionModel } from './interaction-model';
 import { interactionModelPath, PROJECT_ROOT, readLocales } from './project';
-import { requireLanguage } from './utterance-resolver';
 
 /**
  * The skill package as the dialog tools see it while people edit it: skill.json's locales and each locale's

@@ -1,5 +1,5 @@
 import type { Intent } from 'ask-sdk-model';
-import { SPOKEN_LANGUAGES, languageOf, type Language } from '../languages';
+import { requireLanguage, type Language } from '../languages';
 import { findIntent, type InteractionModel, type ModelIntent } from './interaction-model';
 import { createInvocationParser } from './invocation';
 import { numberReaderFor } from './number-words';
@@ -37,19 +37,6 @@ export interface UtteranceResolver {
 }
 
 const FALLBACK = 'AMAZON.FallbackIntent';
-
-/** The simulator does not speak the locale's language. */
-export class UnsupportedLocaleError extends Error {}
-
-/** The language of a locale, or an error that says which languages there are and how to add one. */
-export function requireLanguage(locale: string): Language {
-  const language = languageOf(locale);
-  if (language) return language;
-  throw new UnsupportedLocaleError(
-    `The offline simulator does not speak the language of ${locale}; it speaks ${SPOKEN_LANGUAGES.join(', ')}. ` +
-      `To teach it, add a file to tools/languages/.`,
-  );
-}
 
 export function createUtteranceResolver(
   model: InteractionModel,

@@ -29,3 +29,13 @@ export function languageOf(locale: string): Language | undefined {
   const code = locale.split('-')[0].toLowerCase();
   return Object.hasOwn(LANGUAGES, code) ? LANGUAGES[code]() : undefined;
 }
+
+/** The language of a locale, or an error that says which languages there are and how to add one. */
+export function requireLanguage(locale: string): Language {
+  const language = languageOf(locale);
+  if (language) return language;
+  throw new Error(
+    `The offline simulator does not speak the language of ${locale}; it speaks ${SPOKEN_LANGUAGES.join(', ')}. ` +
+      `To teach it, add a file to tools/languages/.`,
+  );
+}
