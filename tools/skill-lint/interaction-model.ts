@@ -48,11 +48,10 @@ export function interactionModelProblems(
     problems.push(
       `invocation name not checked: no rules for the language of ${locale} (tools/languages/ has ${SPOKEN_LANGUAGES.join(', ')})`,
     );
-  }
-  for (const problem of language
-    ? invocationNameProblems(name, options.brandNames, language.invocationName)
-    : []) {
-    problems.push(`invocation name "${name}" ${problem}`);
+  } else {
+    for (const problem of invocationNameProblems(name, options.brandNames, language.invocationName)) {
+      problems.push(`invocation name "${name}" ${problem}`);
+    }
   }
 
   const declared = new Set(intents.map((intent) => intent.name));
