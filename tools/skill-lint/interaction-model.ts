@@ -34,7 +34,7 @@ const REQUIRED_BUILT_IN_INTENTS = [
 export function interactionModelProblems(
   model: InteractionModelFile,
   options: ModelCheckOptions,
-  locale = 'en-US',
+  locale: string,
 ): string[] {
   const languageModel = model.interactionModel?.languageModel;
   if (!languageModel) return ['has no interactionModel.languageModel'];
