@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
+import { LOCALE } from '../project/skill-package';
 
 /** The parts of an ask-cli interaction-model file (`skill-package/interactionModels/custom/<locale>.json`) we read. */
 export interface InteractionModel {
@@ -108,5 +109,6 @@ export function findDialogIntent(model: InteractionModel, name: string): DialogI
 
 /** "de-DE" from "de-DE.json" or "highlow.de-DE.json", as ask-cli and Amazon's samples name model files. */
 export function localeInFileName(path: string): string | undefined {
-  return /(?:^|\.)([a-z]{2}-[A-Z]{2})\.json$/.exec(basename(path))?.[1];
+  const lastPart = /(?:^|\.)([^.]*)\.json$/.exec(basename(path))?.[1];
+  return lastPart !== undefined && LOCALE.test(lastPart) ? lastPart : undefined;
 }
