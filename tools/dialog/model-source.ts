@@ -3,8 +3,9 @@ import path from 'node:path';
 import { asUsageError, UsageError } from '../cli/command-line';
 import { requireLanguage } from '../languages';
 import { fingerprintOf } from '../local/source-fingerprint';
+import { interactionModelPath, readLocales } from '../project/skill-package';
 import { readInteractionModel, type InteractionModel } from './interaction-model';
-import { interactionModelPath, PROJECT_ROOT, readLocales } from './project';
+import { PROJECT_ROOT } from './project';
 
 /**
  * The skill package as the dialog tools see it while people edit it: skill.json's locales and each locale's
