@@ -8,13 +8,19 @@ import { onStopRequest } from '../cli/stop-requests';
 import { statSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { createInterface } from 'node:readline';
-import { styleText } from 'node:util';
 import { asUsageError, parseOptions, reportFailure, UsageError } from '../cli/command-line';
 import { requireLanguage } from '../languages';
 import { launchExample } from '../languages/language';
 import { describeStore } from '../local/store-options';
 import { readReplayFile, writeSkillIoFile, type ReplayFile } from './ask-cli-files';
-import { createDialogRunner, runInputs, USER_PROMPT, type DialogRunner } from './dialog-runner';
+import {
+  createDialogRunner,
+  createPainter,
+  runInputs,
+  USER_PROMPT,
+  type DialogRunner,
+  type Painter,
+} from './dialog-runner';
 import {
   describeChange,
   DIALOG_OPTIONS,
@@ -74,20 +80,19 @@ async function main(args: string[]): Promise<number> {
   });
   const replay = options.replay ? readReplay(options.replay) : undefined;
   const colour = process.stdout.isTTY === true && !process.env.NO_COLOR;
-  const paint = (style: Parameters<typeof styleText>[0], text: string) =>
-    colour ? styleText(style, text) : text;
+  const painter = createPainter(colour);
   const dialog = await startLocalDialog({
     store: options.store,
     // as in ask-cli, a replay file's skill id and locale win over the project's
     locale: replay?.locale ?? options.locale,
     strict: options.strict,
-    onChange: reportChangesTo(paint),
+    onChange: reportChangesTo(painter),
   });
   const { locale } = dialog;
   const skillId = replay?.skillId ?? dialog.skillId;
   const conversation = dialog.converse(
     { skillId, locale, userId: options.userId, deviceId: options.deviceId },
-    (line) => process.stderr.write(`${paint('dim', line)}\n`),
+    (line) => process.stderr.write(`${painter.paint('dim', line)}\n`),
   );
   const runner = createDialogRunner({
     conversation,
@@ -106,7 +111,7 @@ async function main(args: string[]): Promise<number> {
     // like ask dialog, a replay without a final ".quit" goes on interactively, but only at a terminal
     if (outcome === 'continue' && (!replay || process.stdin.isTTY)) {
       if (replay) console.log(SWITCHING_TO_INTERACTIVE);
-      await runInteractively(runner, colour, stopRequest.signal);
+      await runInteractively(runner, painter, stopRequest.signal);
     }
   } finally {
     await dialog.stop();
@@ -135,7 +140,7 @@ function banner(invocationName: string, locale: string, options: Options): strin
  * Reloads and type errors, on standard error beside the transcript, written straight to the stream: the
  * type check reports while a turn may be under way, and the skill's `console` then goes to its log.
  */
-function reportChangesTo(paint: (style: Parameters<typeof styleText>[0], text: string) => string) {
+function reportChangesTo(painter: Painter) {
   let typeErrorsShown = false;
   return (change: ProjectChange) => {
     if (change.source === 'type-check') {
@@ -146,10 +151,10 @@ function reportChangesTo(paint: (style: Parameters<typeof styleText>[0], text: s
     const { level, text } = describeChange(change);
     const line =
       level === 'error'
-        ? paint(['red', 'bold'], '[Error]: ') + text
+        ? painter.error(text)
         : level === 'warning'
-          ? paint(['yellow', 'bold'], '[Warn]: ') + text
-          : paint('dim', `[Info]: ${text}`);
+          ? painter.warning(text)
+          : painter.paint('dim', `[Info]: ${text}`);
     process.stderr.write(`${line}\n`);
   };
 }
@@ -164,7 +169,7 @@ function readReplay(path: string): ReplayFile {
  */
 async function runInteractively(
   runner: DialogRunner,
-  colour: boolean,
+  painter: Painter,
   stopRequest: AbortSignal,
 ): Promise<void> {
   if (stopRequest.aborted) return;
@@ -173,7 +178,7 @@ async function runInteractively(
     input: process.stdin,
     output: process.stdout,
     terminal,
-    prompt: colour ? styleText(['yellow', 'bold'], USER_PROMPT) : USER_PROMPT,
+    prompt: painter.prompt(USER_PROMPT),
   });
   lines.on('SIGINT', () => lines.close());
   stopRequest.addEventListener('abort', () => lines.close());

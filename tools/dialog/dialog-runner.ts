@@ -18,6 +18,27 @@ export interface RunnerOutput {
   note?(text: string): void;
 }
 
+/** ask-cli's colours and labels for a terminal; plain text when the output is not one. */
+export interface Painter {
+  paint(style: Parameters<typeof styleText>[0], text: string): string;
+  /** "User  > ", "Alexa > " */
+  prompt(text: string): string;
+  /** "[Error]: " and the text */
+  error(text: string): string;
+  /** "[Warn]: " and the text */
+  warning(text: string): string;
+}
+
+export function createPainter(colour: boolean): Painter {
+  const paint: Painter['paint'] = (style, text) => (colour ? styleText(style, text) : text);
+  return {
+    paint,
+    prompt: (text) => paint(['yellow', 'bold'], text),
+    error: (text) => paint(['red', 'bold'], '[Error]: ') + text,
+    warning: (text) => paint(['yellow', 'bold'], '[Warn]: ') + text,
+  };
+}
+
 /** Marks the simulator's own notes, so that they are never taken for a line of the dialog. */
 export const TOLERANCE_MARK = '[Tolerance]: ';
 
@@ -46,40 +67,39 @@ export function createDialogRunner(options: {
   replayTarget: { skillId: string; locale: string };
   colour: boolean;
 }): DialogRunner {
-  const { conversation, output, replayTarget, colour } = options;
-  const paint = (style: Parameters<typeof styleText>[0], text: string) =>
-    colour ? styleText(style, text) : text;
+  const { conversation, output, replayTarget } = options;
+  const painter = createPainter(options.colour);
   const utterances: string[] = [];
   const exchanges: Exchange[] = [];
   let problemCount = 0;
 
   const printTurn = (turn: Turn) => {
-    if (turn.notice) output.line(paint('dim', turn.notice));
+    if (turn.notice) output.line(painter.paint('dim', turn.notice));
     if (turn.ignoredWords) {
       const ignored = turn.ignoredWords.map((word) => `"${word}"`).join(', ');
       output.note?.(
-        paint(
+        painter.paint(
           'dim',
           `${TOLERANCE_MARK}ignored ${ignored} to match a sample; add a sample if that phrasing matters`,
         ),
       );
     }
     if (turn.sessionEnded) output.line('Session ended');
-    for (const caption of turn.captions) output.line(paint(['yellow', 'bold'], ALEXA_PROMPT) + caption);
-    for (const problem of turn.problems) output.error(paint(['red', 'bold'], '[Error]: ') + problem);
+    for (const caption of turn.captions) output.line(painter.prompt(ALEXA_PROMPT) + caption);
+    for (const problem of turn.problems) output.error(painter.error(problem));
   };
 
   const record = (args: string[]) => {
     const [fileName, flag, ...extra] = args;
     if (!fileName || extra.length > 0 || (flag !== undefined && flag !== '--append-quit')) {
-      output.error(paint(['yellow', 'bold'], '[Warn]: ') + `Incorrect format. ${RECORD_FORMAT}`);
+      output.error(painter.warning(`Incorrect format. ${RECORD_FORMAT}`));
       return;
     }
     const userInput = flag ? [...utterances, QUIT_COMMAND] : [...utterances];
     try {
       writeReplayFile(fileName, { ...replayTarget, type: 'text', userInput });
     } catch (error) {
-      output.error(paint(['red', 'bold'], '[Error]: ') + `${(error as Error).message} Nothing was recorded.`);
+      output.error(painter.error(`${(error as Error).message} Nothing was recorded.`));
       return;
     }
     output.line(
@@ -91,7 +111,7 @@ export function createDialogRunner(options: {
     async handle(input, { typedAtTerminal } = { typedAtTerminal: false }) {
       const line = input.trim();
       if (line === '') return 'continue';
-      if (!typedAtTerminal) output.line(paint(['yellow', 'bold'], USER_PROMPT) + line);
+      if (!typedAtTerminal) output.line(painter.prompt(USER_PROMPT) + line);
       const [command, ...args] = line.split(/\s+/);
       if (command.toLowerCase() === QUIT_COMMAND) return 'quit';
       if (command === '.record') {
@@ -99,9 +119,7 @@ export function createDialogRunner(options: {
         return 'continue';
       }
       if (command.startsWith('.')) {
-        output.error(
-          paint(['yellow', 'bold'], '[Warn]: ') + `Unknown command ${command}. ${RECORD_FORMAT}, or ".quit"`,
-        );
+        output.error(painter.warning(`Unknown command ${command}. ${RECORD_FORMAT}, or ".quit"`));
         return 'continue';
       }
       utterances.push(line);
