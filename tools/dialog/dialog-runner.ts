@@ -1,6 +1,7 @@
 import { styleText } from 'node:util';
 import { QUIT_COMMAND, writeReplayFile } from './ask-cli-files';
 import type { Conversation, Exchange, Turn } from './conversation';
+import { toleranceHint } from './tolerance-hint';
 
 /** ask-cli's prompts, two spaces after "User" so that both line up. */
 export const USER_PROMPT = 'User  > ';
@@ -40,7 +41,7 @@ export function createPainter(colour: boolean): Painter {
 }
 
 /** Marks the simulator's own notes, so that they are never taken for a line of the dialog. */
-export const TOLERANCE_MARK = '[Tolerance]: ';
+const TOLERANCE_MARK = '[Tolerance]: ';
 
 export interface DialogRunner {
   /**
@@ -76,13 +77,7 @@ export function createDialogRunner(options: {
   const printTurn = (turn: Turn) => {
     if (turn.notice) output.line(painter.paint('dim', turn.notice));
     if (turn.ignoredWords) {
-      const ignored = turn.ignoredWords.map((word) => `"${word}"`).join(', ');
-      output.note?.(
-        painter.paint(
-          'dim',
-          `${TOLERANCE_MARK}ignored ${ignored} to match a sample; add a sample if that phrasing matters`,
-        ),
-      );
+      output.note?.(painter.paint('dim', TOLERANCE_MARK + toleranceHint(turn.ignoredWords)));
     }
     if (turn.sessionEnded) output.line('Session ended');
     for (const caption of turn.captions) output.line(painter.prompt(ALEXA_PROMPT) + caption);

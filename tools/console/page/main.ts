@@ -15,6 +15,7 @@ import {
   type StoredItem,
   type TurnEntry,
 } from '../api';
+import { toleranceHint } from '../../dialog/tolerance-hint';
 import { changesBetween } from './json-changes';
 import { element, jsonTree } from './json-view';
 
@@ -126,14 +127,7 @@ function turnItem(turn: TurnEntry): HTMLLIElement {
   said.append(element('span', 'speaker', 'You'), element('span', 'words', turn.utterance), show);
   item.append(said);
   if (turn.ignoredWords) {
-    const ignored = turn.ignoredWords.map((word) => `"${word}"`).join(', ');
-    item.append(
-      element(
-        'p',
-        'aside',
-        `Tolerance: ignored ${ignored} to match a sample; add a sample if that phrasing matters.`,
-      ),
-    );
+    item.append(element('p', 'aside', `Tolerance: ${toleranceHint(turn.ignoredWords)}.`));
   }
   if (turn.notice) item.append(element('p', 'aside', turn.notice));
   for (const caption of turn.captions) {
