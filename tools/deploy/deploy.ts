@@ -11,8 +11,7 @@ import { parseOptions, reportFailure } from '../cli/command-line';
 import { askProfile, chosenAskProfile, DEPLOYERS } from '../project/ask-resources';
 import { git } from '../project/git';
 import { checkAskDeployProfiles, checkHostedRepository } from './deploy-checks';
-import { hostedBundleDriftAt } from './hosted-bundle';
-import { STALE_BUNDLE_ADVICE } from './pre-push';
+import { hostedBundleDriftAt, STALE_BUNDLE_ADVICE } from './hosted-bundle';
 
 const PROJECT_ROOT = path.resolve(__dirname, '..', '..');
 const USAGE = 'Usage: npm run deploy [-- --profile <ASK CLI profile>]';

@@ -7,6 +7,13 @@ import { git } from '../project/git';
 /** What building the hosted bundle needs from a commit: the skill, the build tools and their settings. */
 const BUILD_INPUTS = ['lambda', 'tools', 'tsconfig.json', 'package.json'];
 
+/** How to mend a stale lambda/index.js: npm run deploy and hooks/pre-push say it after naming the commit. */
+export const STALE_BUNDLE_ADVICE =
+  'Alexa-hosted runs lambda/index.js as committed. Fix it with:\n\n' +
+  '    npm run build && git add lambda/index.js && git commit -m "Rebuild lambda/index.js"\n\n' +
+  'If lambda/index.js was edited in the developer console, first make the same change in lambda/src:\n' +
+  'it is in the + lines below.\n';
+
 /**
  * How `commit`'s `lambda/index.js` differs from what that commit's `lambda/src` builds, as a unified diff
  * whose `+` lines are in the file but not in the sources (an edit made in the developer console shows up

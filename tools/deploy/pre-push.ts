@@ -6,15 +6,9 @@
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { hostedBundleDriftAt } from './hosted-bundle';
+import { hostedBundleDriftAt, STALE_BUNDLE_ADVICE } from './hosted-bundle';
 
 const PROJECT_ROOT = path.resolve(__dirname, '..', '..');
-
-export const STALE_BUNDLE_ADVICE =
-  'Alexa-hosted runs lambda/index.js as committed. Fix it with:\n\n' +
-  '    npm run build && git add lambda/index.js && git commit -m "Rebuild lambda/index.js"\n\n' +
-  'If lambda/index.js was edited in the developer console, first make the same change in lambda/src:\n' +
-  'it is in the + lines below.\n';
 
 function main(): number {
   const pushedCommits = new Map<string, string>();

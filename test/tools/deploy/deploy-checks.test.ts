@@ -13,6 +13,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { checkAskDeployProfiles, RESTORE_COMMAND } from '../../../tools/deploy/deploy-checks';
 import { DEPLOYERS, readAskProfiles } from '../../../tools/project/ask-resources';
+import { npmRun, type NpmRun } from '../../support/npm-run';
 import { copyProject, PROJECT_ROOT } from '../../support/project-copy';
 
 /** Found by its deployer: `ask new` gives it the name of the user's own ASK CLI profile. */
@@ -176,6 +177,18 @@ describe('the checks in a copy of the project', function () {
     expect(copied.status).to.equal(2);
     expect(copied.output.trim().split('\n')).to.have.length(1);
     expect(copied.output).to.match(/^\[Error\]: Unknown option '--into'.* Usage: npm run copy-to-hosted/);
+  });
+
+  describe('started from a terminal, whose input stays open', () => {
+    let deploy: NpmRun | undefined;
+    afterEach(() => deploy?.kill());
+
+    it('npm run deploy reaches its checks and exits: it never waits for input', async () => {
+      // The project's Alexa-hosted profile names no skill: the check refuses it before any push.
+      deploy = npmRun('deploy', ['--profile', 'hosted'], {}, project);
+      expect(await deploy.ended, deploy.output).to.equal(1);
+      expect(deploy.output).to.include('The Alexa-hosted profile "hosted" has no skill id');
+    });
   });
 
   describe('with the stack replaced by ask-cli', () => {
