@@ -22,12 +22,7 @@ export function copyProject(folder: string, { linkNodeModules = true } = {}): st
   const files = projectFiles(PROJECT_ROOT);
   for (const file of files) {
     mkdirSync(path.dirname(path.join(folder, file)), { recursive: true });
-    try {
-      copyFileSync(path.join(PROJECT_ROOT, file), path.join(folder, file));
-    } catch (error) {
-      // A file deleted in the working tree but not yet in git's index is not part of the project.
-      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
-    }
+    copyFileSync(path.join(PROJECT_ROOT, file), path.join(folder, file));
   }
   if (linkNodeModules) linkProjectNodeModules(folder);
   return folder;

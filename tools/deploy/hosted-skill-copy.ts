@@ -36,10 +36,7 @@ export async function copyProjectToHostedSkill(projectRoot: string, hostedDir: s
 
   // Files git would commit here: tracked or new, never ignored ones (node_modules, .ask build output).
   const files = projectFiles(projectRoot).filter(
-    (file) =>
-      existsSync(path.join(projectRoot, file)) &&
-      file !== 'ask-resources.json' &&
-      file !== '.ask/ask-states.json',
+    (file) => file !== 'ask-resources.json' && file !== '.ask/ask-states.json',
   );
 
   for (const replaced of ['lambda', 'skill-package']) {
