@@ -9,13 +9,11 @@ import {
 } from 'node:fs';
 import path from 'node:path';
 import { format, resolveConfig } from 'prettier';
-import { DEPLOYERS, readAskProfiles } from '../project/ask-resources';
+import { type AskProfile, DEPLOYERS, readAskResources } from '../project/ask-resources';
 import { git } from '../project/git';
 import { projectFiles } from '../project/project-files';
+import { skillManifestPath } from '../project/skill-package';
 
-interface AskResources {
-  profiles?: Record<string, { skillInfrastructure?: { type?: string } }>;
-}
 interface SkillManifest {
   manifest?: { apis?: { custom?: { endpoint?: unknown; regions?: unknown } } };
 }
@@ -30,9 +28,9 @@ interface SkillManifest {
  * Returns the project files copied, relative to the folder.
  */
 export async function copyProjectToHostedSkill(projectRoot: string, hostedDir: string): Promise<string[]> {
-  checkIsCleanHostedSkillRepository(hostedDir);
-  const hostedManifest = readJson<SkillManifest>(path.join(hostedDir, 'skill-package', 'skill.json'));
-  const hostedResources = readJson<AskResources>(path.join(hostedDir, 'ask-resources.json'));
+  const hostedProfiles = checkIsCleanHostedSkillRepository(hostedDir);
+  const manifestPath = skillManifestPath(hostedDir);
+  const hostedManifest = readJson<SkillManifest>(manifestPath);
 
   // Files git would commit here: tracked or new, never ignored ones (node_modules, .ask build output).
   const files = projectFiles(projectRoot).filter(
@@ -47,19 +45,18 @@ export async function copyProjectToHostedSkill(projectRoot: string, hostedDir: s
     copyFileSync(path.join(projectRoot, file), path.join(hostedDir, file));
   }
 
-  const projectResources = readJson<AskResources>(path.join(projectRoot, 'ask-resources.json'));
-  const hostedProfiles = hostedResources.profiles ?? {};
-  const addedProfiles = Object.entries(projectResources.profiles ?? {}).filter(
-    ([name, profile]) => profile.skillInfrastructure?.type !== DEPLOYERS.hosted && !(name in hostedProfiles),
+  const project = readAskResources(projectRoot);
+  const hostedNames = hostedProfiles.map((profile) => profile.name);
+  const addedProfiles = project.profiles.filter(
+    (profile) => profile.deployer !== DEPLOYERS.hosted && !hostedNames.includes(profile.name),
   );
   await writeJson(path.join(hostedDir, 'ask-resources.json'), {
-    ...projectResources,
-    profiles: { ...hostedProfiles, ...Object.fromEntries(addedProfiles) },
+    ...project.file,
+    profiles: entriesOf([...hostedProfiles, ...addedProfiles]),
   });
   // Amazon provisions the hosted endpoint; a manifest pushed without it would unset it.
   const { endpoint, regions } = hostedManifest.manifest?.apis?.custom ?? {};
   if (endpoint || regions) {
-    const manifestPath = path.join(hostedDir, 'skill-package', 'skill.json');
     const { manifest } = readJson<SkillManifest>(manifestPath);
     const custom = {
       ...manifest?.apis?.custom,
@@ -71,13 +68,15 @@ export async function copyProjectToHostedSkill(projectRoot: string, hostedDir: s
   return files;
 }
 
-function checkIsCleanHostedSkillRepository(hostedDir: string): void {
+/** Returns the folder's profiles, which it keeps. */
+function checkIsCleanHostedSkillRepository(hostedDir: string): AskProfile[] {
   if (!existsSync(path.join(hostedDir, 'ask-resources.json'))) {
     throw new Error(
       `${hostedDir} has no ask-resources.json: give the folder \`ask new\` or \`ask init\` created.`,
     );
   }
-  if (!readAskProfiles(hostedDir).some((profile) => profile.deployer === DEPLOYERS.hosted)) {
+  const { profiles } = readAskResources(hostedDir);
+  if (!profiles.some((profile) => profile.deployer === DEPLOYERS.hosted)) {
     throw new Error(
       `${hostedDir} is not an Alexa-hosted skill: no profile in its ask-resources.json uses ${DEPLOYERS.hosted}.`,
     );
@@ -89,6 +88,12 @@ function checkIsCleanHostedSkillRepository(hostedDir: string): void {
   if (git(hostedDir, ['status', '--porcelain'])) {
     throw new Error(`${hostedDir} has uncommitted changes: commit or stash them first.`);
   }
+  return profiles;
+}
+
+/** The `profiles` object of ask-resources.json, each profile's entry as its file had it. */
+function entriesOf(profiles: AskProfile[]): Record<string, Record<string, unknown>> {
+  return Object.fromEntries(profiles.map((profile) => [profile.name, profile.entry]));
 }
 
 /** The parts of a JSON file this code reads; a missing file reads as {}. */

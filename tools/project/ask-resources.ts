@@ -20,6 +20,14 @@ export interface AskProfile {
   deployer: string | undefined;
   /** `skillInfrastructure.userConfig`: runtime, handler, templatePath, lambda settings... */
   userConfig: Record<string, unknown>;
+  /** The profile's entry as the file has it (skillMetadata, code, skillInfrastructure), to write it back. */
+  entry: Record<string, unknown>;
+}
+
+/** ask-resources.json: its profiles, and the whole file for a tool that writes it back. */
+export interface AskResources {
+  profiles: AskProfile[];
+  file: Record<string, unknown>;
 }
 
 const RESOURCES_FILE = 'ask-resources.json';
@@ -32,20 +40,29 @@ export function chosenAskProfile(explicit?: string, env: NodeJS.ProcessEnv = pro
 
 /** Every profile of ask-resources.json, in file order. */
 export function readAskProfiles(projectRoot: string): AskProfile[] {
+  return readAskResources(projectRoot).profiles;
+}
+
+export function readAskResources(projectRoot: string): AskResources {
   const file = path.join(projectRoot, RESOURCES_FILE);
-  const profiles = objectAt(readJson(file), ['profiles'], file);
-  return Object.entries(profiles).map(([name, value]) => {
-    const infrastructure = objectAt(value, ['skillInfrastructure'], file, `profiles.${name}`);
-    const { type } = infrastructure;
-    if (type !== undefined && typeof type !== 'string') {
-      throw new Error(`${RESOURCES_FILE}: profiles.${name}.skillInfrastructure.type must be a string.`);
-    }
-    return {
-      name,
-      deployer: type,
-      userConfig: objectAt(infrastructure, ['userConfig'], file, `profiles.${name}.skillInfrastructure`),
-    };
-  });
+  const resources = objectAt(readJson(file), [], file);
+  const profiles = objectAt(resources, ['profiles'], file);
+  return {
+    file: resources,
+    profiles: Object.entries(profiles).map(([name, value]) => {
+      const infrastructure = objectAt(value, ['skillInfrastructure'], file, `profiles.${name}`);
+      const { type } = infrastructure;
+      if (type !== undefined && typeof type !== 'string') {
+        throw new Error(`${RESOURCES_FILE}: profiles.${name}.skillInfrastructure.type must be a string.`);
+      }
+      return {
+        name,
+        deployer: type,
+        userConfig: objectAt(infrastructure, ['userConfig'], file, `profiles.${name}.skillInfrastructure`),
+        entry: objectAt(value, [], file, `profiles.${name}`),
+      };
+    }),
+  };
 }
 
 /** The profile called `name`; throws a message naming the profiles there are. */
