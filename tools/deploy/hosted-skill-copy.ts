@@ -1,17 +1,9 @@
-import {
-  copyFileSync,
-  existsSync,
-  mkdirSync,
-  readFileSync,
-  realpathSync,
-  rmSync,
-  writeFileSync,
-} from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { format, resolveConfig } from 'prettier';
 import { type AskProfile, DEPLOYERS, readAskResources } from '../project/ask-resources';
 import { git } from '../project/git';
-import { projectFiles } from '../project/project-files';
+import { isTopOfGitCheckout, projectFiles } from '../project/project-files';
 import { skillManifestPath } from '../project/skill-package';
 
 interface SkillManifest {
@@ -81,9 +73,7 @@ function checkIsCleanHostedSkillRepository(hostedDir: string): AskProfile[] {
       `${hostedDir} is not an Alexa-hosted skill: no profile in its ask-resources.json uses ${DEPLOYERS.hosted}.`,
     );
   }
-  if (realpathSync(git(hostedDir, ['rev-parse', '--show-toplevel'])) !== realpathSync(hostedDir)) {
-    throw new Error(`${hostedDir} is not the top of a git repository.`);
-  }
+  if (!isTopOfGitCheckout(hostedDir)) throw new Error(`${hostedDir} is not the top of a git repository.`);
   // The copy must be reviewable (and revertible) with git alone.
   if (git(hostedDir, ['status', '--porcelain'])) {
     throw new Error(`${hostedDir} has uncommitted changes: commit or stash them first.`);
