@@ -7,6 +7,7 @@ import { readReplayFile } from '../dialog/ask-cli-files';
 import { git } from '../project/git';
 import {
   interactionModelPath,
+  type LocaleListing,
   readInvocationName,
   readLocaleListings,
   skillManifestPath,
@@ -81,7 +82,7 @@ export function renameProject(root: string, request: RenameRequest): string[] {
     .map((file) => ({ file, locale: readReplay(root, file).locale }));
 
   const dropped = existing.filter((locale) => !kept.includes(locale));
-  renameInManifest(files, before, after, dropped);
+  renameInManifest(files, listings, before, after, dropped);
   for (const locale of kept) {
     files.editJson(path.relative(root, interactionModelPath(locale, root)), [
       [['interactionModel', 'languageModel', 'invocationName'], after[locale].invocation],
@@ -255,15 +256,12 @@ class ProjectFiles {
 
 function renameInManifest(
   files: ProjectFiles,
+  listings: Record<string, LocaleListing>,
   before: Record<string, LocaleNames>,
   after: Record<string, LocaleNames>,
   dropped: string[],
 ): void {
   const manifestFile = path.relative(files.root, skillManifestPath(files.root));
-  const listings = JSON.parse(files.read(manifestFile)).manifest.publishingInformation.locales as Record<
-    string,
-    { description?: string; examplePhrases?: string[] }
-  >;
   const locales = ['manifest', 'publishingInformation', 'locales'];
   const changes: [JSONPath, unknown][] = [];
   for (const [locale, names] of Object.entries(after)) {
