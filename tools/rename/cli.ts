@@ -4,6 +4,7 @@
  */
 import path from 'node:path';
 import { parseOptions, reportFailure, UsageError } from '../cli/command-line';
+import { LOCALE } from '../project/skill-package';
 import { RenameRefused, type RenameRequest, renameProject } from './rename';
 
 const PROJECT_ROOT = path.resolve(__dirname, '..', '..');
@@ -30,8 +31,9 @@ function readRequest(): RenameRequest {
     brandNames: values['brand-name'],
   };
   for (const invocation of values.invocation) {
-    const perLocale = /^([a-z]{2}-[A-Z]{2})=(.*)$/.exec(invocation);
-    if (perLocale) request.invocationByLocale![perLocale[1]] = perLocale[2];
+    // <locale>=<name>, split at the first "="; anything else is the name for every locale.
+    const [, locale, name] = /^([^=]*)=(.*)$/.exec(invocation) ?? [];
+    if (locale !== undefined && LOCALE.test(locale)) request.invocationByLocale![locale] = name;
     else if (request.invocation === undefined) request.invocation = invocation;
     else {
       throw new UsageError(
