@@ -32,11 +32,7 @@ export function hostedBundleDriftAt(projectRoot: string, commit: string): string
     renameSync(built, committed);
     // The commit's own packages are the project's: link them instead of installing them again.
     symlinkSync(path.join(projectRoot, 'node_modules'), path.join(tree, 'node_modules'), 'junction');
-    const build = spawnSync(process.execPath, ['-r', 'ts-node/register', 'tools/build/build-hosted.ts'], {
-      cwd: tree,
-      encoding: 'utf8',
-    });
-    if (build.status !== 0) throw new Error(`building ${commit}'s lambda/src failed: ${build.stderr.trim()}`);
+    buildHostedBundleIn(tree, `${commit}'s lambda/src`);
 
     const diff = spawnSync('git', ['diff', '--no-index', '--no-color', '--', built, committed], {
       encoding: 'utf8',
@@ -49,6 +45,18 @@ export function hostedBundleDriftAt(projectRoot: string, commit: string): string
   } finally {
     rmSync(workspace, { recursive: true, force: true });
   }
+}
+
+/**
+ * Writes `projectFolder`'s lambda/index.js with that folder's own build script and packages: what
+ * `npm run build` does once tsc has type-checked. Throws with the build's errors, naming `source`.
+ */
+export function buildHostedBundleIn(projectFolder: string, source = 'lambda/src'): void {
+  const build = spawnSync(process.execPath, ['-r', 'ts-node/register', 'tools/build/build-hosted.ts'], {
+    cwd: projectFolder,
+    encoding: 'utf8',
+  });
+  if (build.status !== 0) throw new Error(`building ${source} failed: ${build.stderr.trim()}`);
 }
 
 /** Writes the build inputs of `commit` into `folder` through a throwaway index, leaving the repository alone. */

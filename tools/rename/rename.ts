@@ -4,6 +4,7 @@ import path from 'node:path';
 import { applyEdits, type JSONPath, modify } from 'jsonc-parser';
 import { parse as parseYaml, stringify as stringifyYaml } from 'yaml';
 import { readReplayFile } from '../dialog/ask-cli-files';
+import { buildHostedBundleIn } from '../deploy/hosted-bundle';
 import { git } from '../project/git';
 import {
   interactionModelPath,
@@ -101,7 +102,7 @@ export function renameProject(root: string, request: RenameRequest): string[] {
   }
   // Alexa-hosted runs the committed lambda/index.js, which holds the speech and the package name.
   if (changed.some((file) => file.split(path.sep)[0] === 'lambda' || file.startsWith('lambda/'))) {
-    runNode(root, ['-r', 'ts-node/register', 'tools/build/build-hosted.ts']);
+    buildHostedBundleIn(root);
     changed.push(path.join('lambda', 'index.js'));
   }
   return changed;

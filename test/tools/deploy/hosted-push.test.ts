@@ -18,6 +18,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { ResponseEnvelope } from 'ask-sdk-model';
 import { startEmbeddedDynamoDb } from '../../../tools/local/embedded-dynamodb';
+import { buildHostedBundleIn } from '../../../tools/deploy/hosted-bundle';
 import { copyProjectToHostedSkill } from '../../../tools/deploy/hosted-skill-copy';
 import { launchRequest } from '../../support/requests';
 import { speechOf } from '../../support/responses';
@@ -53,13 +54,6 @@ describe('deploying to Alexa-hosted by git push (a local bare repository stands 
   const commitAll = (message: string) => {
     git(hosted, 'add', '-A');
     git(hosted, 'commit', '-q', '-m', message);
-  };
-  // `npm run build` also type-checks the whole project first; the bundle step is what this needs.
-  const buildHostedBundle = () => {
-    const build = run(process.execPath, ['-r', 'ts-node/register', 'tools/build/build-hosted.ts'], {
-      cwd: hosted,
-    });
-    expect(build.status, build.output).to.equal(0);
   };
 
   before(async () => {
@@ -110,7 +104,8 @@ describe('deploying to Alexa-hosted by git push (a local bare repository stands 
   });
 
   it("pushes the project once built, and then runs ask-cli's own pre-push hook with the same refs", () => {
-    buildHostedBundle();
+    // `npm run build` also type-checks the whole project first; the bundle step is what this needs.
+    buildHostedBundleIn(hosted);
     commitAll('The project in TypeScript');
     const before = remoteMaster();
     const pushed = push();
@@ -142,7 +137,7 @@ describe('deploying to Alexa-hosted by git push (a local bare repository stands 
   });
 
   it('checks the pushed commit, not the working tree: a rebuilt but uncommitted lambda/index.js does not help', () => {
-    buildHostedBundle();
+    buildHostedBundleIn(hosted);
     const pushed = push();
     expect(pushed.status).to.not.equal(0);
     expect(pushed.output).to.include('lambda/index.js in refs/heads/master');
@@ -219,7 +214,7 @@ describe('deploying to Alexa-hosted by git push (a local bare repository stands 
     });
 
     it('checks and pushes HEAD to master once the build is committed, naming the skill', () => {
-      buildHostedBundle();
+      buildHostedBundleIn(hosted);
       commitAll('Rebuild lambda/index.js');
       const deployed = deploy();
       expect(deployed.status, deployed.output).to.equal(0);
