@@ -101,7 +101,7 @@ export function renameProject(root: string, request: RenameRequest): string[] {
     runNode(root, ['node_modules/prettier/bin/prettier.cjs', '--write', '--ignore-unknown', ...formattable]);
   }
   // Alexa-hosted runs the committed lambda/index.js, which holds the speech and the package name.
-  if (changed.some((file) => file.split(path.sep)[0] === 'lambda' || file.startsWith('lambda/'))) {
+  if (changed.some((file) => file.split(path.sep)[0] === 'lambda')) {
     buildHostedBundleIn(root);
     changed.push(path.join('lambda', 'index.js'));
   }
