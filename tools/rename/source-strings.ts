@@ -17,7 +17,8 @@ export function replaceInStringLiterals(source: string, from: string, to: string
         end: node.end,
         escape: (text) => escapeFor(text, [quote]),
       });
-    } else if (ts.isNoSubstitutionTemplateLiteral(node) || ts.isTemplateLiteralToken(node)) {
+    } else if (ts.isTemplateLiteralToken(node)) {
+      // A `template` without substitutions, or the text between the ${…} of one with them.
       literals.push({
         start: node.getStart(file),
         end: node.end,
