@@ -1,9 +1,12 @@
 import { createWriteStream } from 'node:fs';
-import path from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { ZipFile } from 'yazl';
-import { askDeployedProfiles, checkAskDeployProfiles } from '../deploy/deploy-checks';
-import { bundleForLambda } from './bundle';
+import {
+  askDeployedProfiles,
+  checkAskDeployProfiles,
+  DEPLOYED_PROFILE_VARIABLE,
+} from '../deploy/deploy-checks';
+import { bundleForLambda, PROJECT_ROOT } from './bundle';
 
 /** A fixed date and mode so that the same sources always make the same bytes (ask-cli hashes the zip). */
 // Local time, because zip entries store local date fields: the same fields in every time zone.
@@ -23,7 +26,7 @@ export async function writeLambdaZip(zipPath: string, lambdaDir?: string): Promi
  * Called by hooks/build.sh as ask-cli's custom build flow: `<zip path> <lambda dir>`. This is the only
  * project code `ask deploy` runs, so it refuses to build for a profile that would deploy a skill without
  * its table. ask-cli does not say which profile it deploys: `npm run deploy` names it in
- * ASK_DEPLOY_PROFILE; otherwise every profile `ask deploy` can deploy is checked.
+ * ASK_DEPLOY_PROFILE (DEPLOYED_PROFILE_VARIABLE); otherwise every profile `ask deploy` can deploy is checked.
  */
 async function main(): Promise<number> {
   const [zipPath, lambdaDir] = process.argv.slice(2);
@@ -31,13 +34,12 @@ async function main(): Promise<number> {
     console.error('Usage: lambda-zip.ts <zip path> [lambda dir]');
     return 2;
   }
-  const projectRoot = path.resolve(__dirname, '..', '..');
-  const deploying = process.env.ASK_DEPLOY_PROFILE;
-  const profiles = askDeployedProfiles(projectRoot).filter(
+  const deploying = process.env[DEPLOYED_PROFILE_VARIABLE];
+  const profiles = askDeployedProfiles(PROJECT_ROOT).filter(
     (profile) => !deploying || profile.name === deploying,
   );
   try {
-    checkAskDeployProfiles(projectRoot, profiles);
+    checkAskDeployProfiles(PROJECT_ROOT, profiles);
   } catch (error) {
     console.error(
       `hooks/build.sh: not building the code, so neither it nor the infrastructure is deployed.\n${(error as Error).message}`,

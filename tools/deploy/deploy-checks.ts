@@ -14,6 +14,12 @@ import { readStackTemplate, resourcesOfType } from '../project/skill-stack';
 /** Undoes what `ask init` changed in a git checkout (it also deletes .ask/). */
 export const RESTORE_COMMAND = 'git checkout -- infrastructure/ ask-resources.json .ask/ask-states.json';
 
+/**
+ * ask-cli does not tell build scripts which profile it deploys: `npm run deploy` names it in this environment
+ * variable for hooks/build.sh, which checks only that profile.
+ */
+export const DEPLOYED_PROFILE_VARIABLE = 'ASK_DEPLOY_PROFILE';
+
 /** The bundle is built for this Node version (tools/build/bundle.ts), and older Lambda runtimes are retired. */
 const OLDEST_NODE_RUNTIME = 22;
 const TABLE_VARIABLE = 'DYNAMODB_PERSISTENCE_TABLE_NAME';

@@ -10,7 +10,7 @@ import path from 'node:path';
 import { parseOptions, reportFailure } from '../cli/command-line';
 import { askProfile, chosenAskProfile, DEPLOYERS } from '../project/ask-resources';
 import { git } from '../project/git';
-import { checkAskDeployProfiles, checkHostedRepository } from './deploy-checks';
+import { checkAskDeployProfiles, checkHostedRepository, DEPLOYED_PROFILE_VARIABLE } from './deploy-checks';
 import { hostedBundleDriftAt, STALE_BUNDLE_ADVICE } from './hosted-bundle';
 
 const PROJECT_ROOT = path.resolve(__dirname, '..', '..');
@@ -50,8 +50,7 @@ function main(): void {
   run('npm', ['run', 'lint:skill']);
   if (profile.deployer === DEPLOYERS.hosted) deployHostedSkill(profile.name);
   else {
-    // ask-cli does not tell build scripts which profile it deploys; hooks/build.sh reads it from here.
-    process.env.ASK_DEPLOY_PROFILE = profile.name;
+    process.env[DEPLOYED_PROFILE_VARIABLE] = profile.name;
     run(process.execPath, [require.resolve('ask-cli/dist/bin/ask.js'), 'deploy', '--profile', profile.name]);
   }
 }
