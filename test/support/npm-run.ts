@@ -42,6 +42,12 @@ export function npmRun(
     // a process group of its own, so that cleaning up reaches a script that outlived npm
     detached: true,
   });
+  // Without a pid (a failed spawn), -pid would be 0: the signals below would reach the test run's own group.
+  const { pid } = child;
+  if (pid === undefined) {
+    input.kill();
+    throw new Error(`npm run ${script} could not be started`);
+  }
   let output = '';
   let finished = false;
   const waiting = new Set<() => void>();
@@ -64,7 +70,7 @@ export function npmRun(
     }),
   );
   return {
-    pid: child.pid ?? 0,
+    pid,
     get output() {
       return output;
     },
@@ -80,13 +86,13 @@ export function npmRun(
       input.stdin.write(`${line}\n`);
     },
     signal(signal, to = 'npm') {
-      process.kill(to === 'group' ? -(child.pid ?? 0) : (child.pid ?? 0), signal);
+      process.kill(to === 'group' ? -pid : pid, signal);
     },
     ended,
     kill() {
       input.kill();
       try {
-        process.kill(-(child.pid ?? 0), 'SIGKILL');
+        process.kill(-pid, 'SIGKILL');
       } catch {
         // already gone
       }
