@@ -1,31 +1,13 @@
-import { spawnSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { cloneProjectFromGit } from 'ask-cli/dist/lib/controllers/hosted-skill-controller/clone-flow';
+import { git, gitEnv } from './git';
 
-/** Commits need an author, and the user's own git settings (a global hooks path, say) must not leak in. */
-export const gitEnv: NodeJS.ProcessEnv = {
-  ...process.env,
-  GIT_AUTHOR_NAME: 'Test',
-  GIT_AUTHOR_EMAIL: 'test@example.com',
-  GIT_COMMITTER_NAME: 'Test',
-  GIT_COMMITTER_EMAIL: 'test@example.com',
-  GIT_CONFIG_GLOBAL: os.devNull,
-  GIT_CONFIG_NOSYSTEM: '1',
-};
-
-export function git(cwd: string, ...args: string[]): string {
-  const result = spawnSync('git', args, { cwd, env: gitEnv, encoding: 'utf8' });
-  if (result.status !== 0) throw new Error(`git ${args.join(' ')}: ${result.stdout}${result.stderr}`);
-  return result.stdout.trim();
-}
-
-export function writeFileWithFolders(file: string, text: string): void {
+function writeFileWithFolders(file: string, text: string): void {
   mkdirSync(path.dirname(file), { recursive: true });
   writeFileSync(file, text);
 }
-export const writeJson = (file: string, value: unknown) =>
+const writeJson = (file: string, value: unknown) =>
   writeFileWithFolders(file, JSON.stringify(value, null, 2));
 
 export interface HostedSkillClone {

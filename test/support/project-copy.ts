@@ -11,6 +11,7 @@ import {
 import os from 'node:os';
 import path from 'node:path';
 import { projectFiles } from '../../tools/project/project-files';
+import { git } from './git';
 
 export const PROJECT_ROOT = path.resolve(__dirname, '..', '..');
 
@@ -33,7 +34,7 @@ export function linkProjectNodeModules(folder: string): void {
 }
 
 /** Makes `folder` a git checkout with everything committed; the linked node_modules stays out of git. */
-export function commitAll(folder: string, git: (cwd: string, ...args: string[]) => string): void {
+export function commitAll(folder: string): void {
   git(folder, 'init', '-q', '--initial-branch=main');
   appendFileSync(path.join(folder, '.git', 'info', 'exclude'), '/node_modules\n');
   git(folder, 'add', '-A');

@@ -13,7 +13,8 @@ import {
 import { writeFileSync, symlinkSync } from 'node:fs';
 import { speechFor } from '../../../lambda/src/speech';
 import { readLocaleListings } from '../../../tools/project/skill-package';
-import { createHostedSkillClone, git, gitEnv } from '../../support/hosted-skill-clone';
+import { git, gitEnv } from '../../support/git';
+import { createHostedSkillClone } from '../../support/hosted-skill-clone';
 import os from 'node:os';
 import path from 'node:path';
 import { ResponseEnvelope } from 'ask-sdk-model';

@@ -5,7 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { RESTORE_COMMAND } from '../../../tools/deploy/deploy-checks';
 import type { OfflineRun } from '../../support/ask-cli-offline';
-import { git, gitEnv } from '../../support/hosted-skill-clone';
+import { gitEnv } from '../../support/git';
 import { commitAll, copyProject, linkProjectNodeModules, PROJECT_ROOT } from '../../support/project-copy';
 import { moonTally } from '../../support/rename-names';
 
@@ -115,7 +115,7 @@ describe('ask new --template-url <this project> --template-branch main', functio
     // The project as committed on its main branch, reached through a file:// URL as through https://.
     const template = copyProject(path.join(workspace, 'template'), { linkNodeModules: false });
     asTemplate(template);
-    commitAll(template, git);
+    commitAll(template);
     templateUrl = `file://${template}`;
   });
   after(() => rmSync(workspace, { recursive: true, force: true }));
@@ -248,7 +248,7 @@ describe('ask init in a git checkout of the project, then npm run deploy', funct
   before(() => {
     workspace = mkdtempSync(path.join(os.tmpdir(), 'ask-init-'));
     project = copyProject(path.join(workspace, 'project'));
-    commitAll(project, git);
+    commitAll(project);
     askCli(configuredHome(workspace), {
       command: 'init',
       folder: project,

@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { projectFiles } from '../../../tools/project/project-files';
-import { git } from '../../support/hosted-skill-clone';
+import { git } from '../../support/git';
 
 describe('the files of a project, as git would commit them', () => {
   let folder: string;

@@ -15,7 +15,7 @@ import path from 'node:path';
 import { readStackTemplate } from '../../../tools/project/skill-stack';
 import { commitAll, copyProject } from '../../support/project-copy';
 import { localesOf, moonTally, NEW_NAMES } from '../../support/rename-names';
-import { git, gitEnv } from '../../support/hosted-skill-clone';
+import { git, gitEnv } from '../../support/git';
 
 /**
  * `npm run rename` on copies of the project. The copies link the project's node_modules; each check runs
@@ -97,7 +97,7 @@ describe('npm run rename', function () {
     };
     before(() => {
       project = copyProject(mkdtempSync(path.join(os.tmpdir(), 'rename-')));
-      commitAll(project, git);
+      commitAll(project);
       const listing = readJson(project, 'skill-package/skill.json').manifest.publishingInformation.locales[
         'en-US'
       ];
