@@ -1,5 +1,4 @@
 import { expect } from 'chai';
-import { spawnSync } from 'node:child_process';
 import {
   copyFileSync,
   existsSync,
@@ -13,6 +12,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { checkAskDeployProfiles, RESTORE_COMMAND } from '../../../tools/deploy/deploy-checks';
 import { DEPLOYERS, readAskProfiles } from '../../../tools/project/ask-resources';
+import { envWithoutCredentials, runCommand } from '../../support/commands';
 import { npmRun, type NpmRun } from '../../support/npm-run';
 import { copyProject, PROJECT_ROOT } from '../../support/project-copy';
 
@@ -137,20 +137,12 @@ describe('the checks in a copy of the project', function () {
   before(() => (project = copyProject(mkdtempSync(path.join(os.tmpdir(), 'deploy-checks-project-')))));
   after(() => rmSync(project, { recursive: true, force: true }));
 
-  // An empty home has no ASK or AWS credentials, so ask-cli stops before reaching Amazon.
-  const withoutCredentials = () => {
-    const home = mkdtempSync(path.join(project, 'home-'));
-    const env = Object.fromEntries(Object.entries(process.env).filter(([name]) => !/^(ASK|AWS)_/.test(name)));
-    return { ...env, HOME: home, USERPROFILE: home };
-  };
-  const run = (command: string, args: string[], options: { cwd?: string; env?: NodeJS.ProcessEnv } = {}) => {
-    const result = spawnSync(command, args, { cwd: project, encoding: 'utf8', ...options });
-    return { status: result.status, output: `${result.stdout}${result.stderr}` };
-  };
+  const run = (command: string, args: string[], env?: NodeJS.ProcessEnv) =>
+    runCommand(project, command, args, { env });
 
   it('npm run deploy hands the CloudFormation profile to ask deploy', () => {
     const { name } = cloudFormationProfile();
-    const deployed = run('npm', ['run', 'deploy', '--', '--profile', name], { env: withoutCredentials() });
+    const deployed = run('npm', ['run', 'deploy', '--', '--profile', name], envWithoutCredentials(project));
     expect(deployed.status).to.not.equal(0);
     expect(deployed.output).to.include(`ask-cli/dist/bin/ask.js deploy --profile ${name}`);
   });
@@ -197,7 +189,7 @@ describe('the checks in a copy of the project', function () {
 
     it('npm run deploy stops before running ask deploy, and prints the restore command', () => {
       const { name } = cloudFormationProfile();
-      const deployed = run('npm', ['run', 'deploy', '--', '--profile', name], { env: withoutCredentials() });
+      const deployed = run('npm', ['run', 'deploy', '--', '--profile', name], envWithoutCredentials(project));
       expect(deployed.status).to.equal(1);
       expect(deployed.output).to.include('has no DynamoDB table for the counts');
       expect(deployed.output).to.include(RESTORE_COMMAND);
@@ -209,7 +201,7 @@ describe('the checks in a copy of the project', function () {
       const askCopy = path.join(project, '.ask', 'lambda');
       mkdirSync(askCopy, { recursive: true });
       const zip = path.join(askCopy, 'build.zip');
-      const built = run(path.join(project, 'hooks', 'build.sh'), [zip, 'false'], { cwd: askCopy });
+      const built = runCommand(askCopy, path.join(project, 'hooks', 'build.sh'), [zip, 'false']);
       expect(built.status).to.equal(1);
       expect(built.output).to.include('hooks/build.sh: not building the code');
       expect(built.output).to.include(RESTORE_COMMAND);

@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import { spawn, spawnSync, SpawnSyncOptions } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import {
   appendFileSync,
   chmodSync,
@@ -13,7 +13,8 @@ import {
 import { writeFileSync, symlinkSync } from 'node:fs';
 import { speechFor } from '../../../lambda/src/speech';
 import { readLocaleListings } from '../../../tools/project/skill-package';
-import { git, gitEnv } from '../../support/git';
+import { runCommand } from '../../support/commands';
+import { git } from '../../support/git';
 import { createHostedSkillClone } from '../../support/hosted-skill-clone';
 import os from 'node:os';
 import path from 'node:path';
@@ -31,11 +32,6 @@ const GREETING = WELCOME.slice(0, WELCOME.indexOf('.') + 1);
 const PUSHED_GREETING = GREETING.replace(/\.$/, ', pushed from TypeScript.');
 const HOSTED_SKILL_ID = 'amzn1.ask.skill.00000000-hosted-0000-0000-000000000000';
 
-function run(command: string, args: string[], options: SpawnSyncOptions & { cwd: string }) {
-  const result = spawnSync(command, args, { env: gitEnv, encoding: 'utf8', ...options });
-  return { status: result.status, output: `${result.stdout}${result.stderr}` };
-}
-
 /** ask-cli installs its own pre-push hook; this one records what git passed it. */
 function installAskCliHook(clone: string, log: string): void {
   const askCliHook = path.join(clone, '.git', 'hooks', 'pre-push');
@@ -51,7 +47,7 @@ describe('deploying to Alexa-hosted by git push (a local bare repository stands 
   let askCliHookLog: string;
   const remoteMaster = () => git(remote, 'rev-parse', 'master');
   const askCliHookRuns = () => (existsSync(askCliHookLog) ? readFileSync(askCliHookLog, 'utf8') : '');
-  const push = () => run('git', ['push', 'origin', 'master'], { cwd: hosted });
+  const push = () => runCommand(hosted, 'git', ['push', 'origin', 'master']);
   const commitAll = (message: string) => {
     git(hosted, 'add', '-A');
     git(hosted, 'commit', '-q', '-m', message);
@@ -66,7 +62,7 @@ describe('deploying to Alexa-hosted by git push (a local bare repository stands 
     // Stands in for `npm ci` there: the same packages, without downloading them again.
     symlinkSync(path.join(projectRoot, 'node_modules'), path.join(hosted, 'node_modules'), 'junction');
     appendFileSync(path.join(hosted, '.git', 'info', 'exclude'), '/node_modules\n');
-    const prepare = run('npm', ['run', 'prepare'], { cwd: hosted });
+    const prepare = runCommand(hosted, 'npm', ['run', 'prepare']);
     expect(prepare.status, prepare.output).to.equal(0);
   });
   after(() => rmSync(workspace, { recursive: true, force: true }));
@@ -175,7 +171,7 @@ describe('deploying to Alexa-hosted by git push (a local bare repository stands 
     git(workspace, 'clone', '-q', remote, checkout);
     const lambdaDir = path.join(workspace, 'lambda-as-deployed');
     cpSync(path.join(checkout, 'lambda'), lambdaDir, { recursive: true });
-    const install = run('npm', ['install', '--omit=dev', '--no-audit', '--no-fund'], { cwd: lambdaDir });
+    const install = runCommand(lambdaDir, 'npm', ['install', '--omit=dev', '--no-audit', '--no-fund']);
     expect(install.status, install.output).to.equal(0);
     expect(existsSync(path.join(lambdaDir, 'node_modules', 'typescript'))).to.equal(false);
 
@@ -196,7 +192,7 @@ describe('deploying to Alexa-hosted by git push (a local bare repository stands 
 
   describe('npm run deploy', function () {
     this.timeout(120_000);
-    const deploy = (...args: string[]) => run('npm', ['run', 'deploy', '--', ...args], { cwd: hosted });
+    const deploy = (...args: string[]) => runCommand(hosted, 'npm', ['run', 'deploy', '--', ...args]);
 
     it("refuses to push when HEAD's lambda/index.js is stale, and says how to fix it", () => {
       const speechFile = path.join(hosted, 'lambda', 'src', 'speech', 'shared', 'en.ts');

@@ -1,10 +1,10 @@
 import { expect } from 'chai';
-import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { RESTORE_COMMAND } from '../../../tools/deploy/deploy-checks';
 import type { OfflineRun } from '../../support/ask-cli-offline';
+import { envWithoutCredentials, runCommand } from '../../support/commands';
 import { gitEnv } from '../../support/git';
 import { commitAll, copyProject, linkProjectNodeModules, PROJECT_ROOT } from '../../support/project-copy';
 import { moonTally } from '../../support/rename-names';
@@ -20,20 +20,6 @@ const BASIC_LAMBDA_STACK =
 /** The user's ASK CLI profile: `ask new` renames the template's "default" profile after it. */
 const PROFILE = 'work';
 
-function run(
-  cwd: string,
-  command: string,
-  args: string[],
-  options: { env?: NodeJS.ProcessEnv; input?: string } = {},
-) {
-  const result = spawnSync(command, args, {
-    cwd,
-    encoding: 'utf8',
-    env: options.env ?? gitEnv,
-    input: options.input,
-  });
-  return { status: result.status, output: `${result.stdout}${result.stderr}` };
-}
 const readJson = (file: string) => JSON.parse(readFileSync(file, 'utf8'));
 
 /**
@@ -66,16 +52,9 @@ function configuredHome(workspace: string): string {
   return home;
 }
 
-/** An empty home: ask-cli finds no credentials and stops before reaching Amazon. */
-function envWithoutCredentials(workspace: string): NodeJS.ProcessEnv {
-  const home = mkdtempSync(path.join(workspace, 'empty-home-'));
-  const env = Object.fromEntries(Object.entries(gitEnv).filter(([name]) => !/^(ASK|AWS)_/.test(name)));
-  return { ...env, HOME: home, USERPROFILE: home };
-}
-
 function askCli(home: string, offlineRun: OfflineRun) {
   const env = { ...gitEnv, HOME: home, USERPROFILE: home };
-  const ran = run(
+  const ran = runCommand(
     PROJECT_ROOT,
     process.execPath,
     ['-r', 'ts-node/register', 'test/support/ask-cli-offline.ts', JSON.stringify(offlineRun)],
@@ -86,7 +65,7 @@ function askCli(home: string, offlineRun: OfflineRun) {
 }
 
 function deploy(project: string, workspace: string) {
-  return run(project, 'npm', ['run', 'deploy', '--', '--profile', PROFILE], {
+  return runCommand(project, 'npm', ['run', 'deploy', '--', '--profile', PROFILE], {
     env: envWithoutCredentials(workspace),
   });
 }
@@ -99,7 +78,7 @@ function buildHook(project: string) {
   const zip = path.join(askCopy, 'build.zip');
   rmSync(zip, { force: true });
   return {
-    ...run(askCopy, path.join(project, 'hooks', 'build.sh'), [zip, 'false']),
+    ...runCommand(askCopy, path.join(project, 'hooks', 'build.sh'), [zip, 'false']),
     zipBuilt: existsSync(zip),
   };
 }
@@ -165,10 +144,10 @@ describe('ask new --template-url <this project> --template-branch main', functio
 
     it('passes npm run lint, lint:skill and the stack, profile, replay and speech tests as ask-cli leaves it', () => {
       for (const script of ['lint', 'lint:skill']) {
-        const checked = run(project, 'npm', ['run', script]);
+        const checked = runCommand(project, 'npm', ['run', script]);
         expect(checked.status, `npm run ${script}: ${checked.output}`).to.equal(0);
       }
-      const tests = run(project, process.execPath, [
+      const tests = runCommand(project, process.execPath, [
         path.join(project, 'node_modules', 'mocha', 'bin', 'mocha.js'),
         '--no-config',
         '--require',
@@ -192,9 +171,9 @@ describe('ask new --template-url <this project> --template-branch main', functio
     });
 
     it('is renamed by npm run rename without git, and then answers to "open moon tally"', () => {
-      const renamed = run(project, 'npm', ['run', 'rename', '--', ...moonTally(project)]);
+      const renamed = runCommand(project, 'npm', ['run', 'rename', '--', ...moonTally(project)]);
       expect(renamed.status, renamed.output).to.equal(0);
-      const started = run(project, 'npm', ['start', '--', '--memory'], {
+      const started = runCommand(project, 'npm', ['start', '--', '--memory'], {
         input: 'open moon tally\n.quit\n',
       });
       expect(started.status, started.output).to.equal(0);
@@ -287,9 +266,9 @@ describe('ask init in a git checkout of the project, then npm run deploy', funct
   });
 
   it('the restore command brings the project back, and its checks pass again', () => {
-    const restored = run(project, 'git', RESTORE_COMMAND.split(' ').slice(1));
+    const restored = runCommand(project, 'git', RESTORE_COMMAND.split(' ').slice(1));
     expect(restored.status, restored.output).to.equal(0);
-    expect(run(project, 'git', ['status', '--porcelain']).output).to.equal('');
+    expect(runCommand(project, 'git', ['status', '--porcelain']).output).to.equal('');
     const built = buildHook(project);
     expect(built.status, built.output).to.equal(0);
   });

@@ -1,5 +1,4 @@
 import { expect } from 'chai';
-import { spawnSync } from 'node:child_process';
 import {
   cpSync,
   existsSync,
@@ -15,27 +14,24 @@ import path from 'node:path';
 import { readStackTemplate } from '../../../tools/project/skill-stack';
 import { commitAll, copyProject } from '../../support/project-copy';
 import { localesOf, moonTally, NEW_NAMES } from '../../support/rename-names';
+import { type CommandResult, runCommand } from '../../support/commands';
 import { git, gitEnv } from '../../support/git';
 
 /**
  * `npm run rename` on copies of the project. The copies link the project's node_modules; each check runs
  * what matters for the renamed names (lint:skill, the replays, the speech, the simulator), not the whole suite.
  */
-function run(cwd: string, command: string, args: string[], input?: string, env?: NodeJS.ProcessEnv) {
-  const result = spawnSync(command, args, { cwd, env: { ...gitEnv, ...env }, encoding: 'utf8', input });
-  return { status: result.status, output: `${result.stdout}${result.stderr}` };
-}
 const tsNode = (cwd: string, script: string, args: string[], input?: string) =>
-  run(cwd, process.execPath, ['-r', 'ts-node/register', script, ...args], input);
+  runCommand(cwd, process.execPath, ['-r', 'ts-node/register', script, ...args], { input });
 const rename = (cwd: string, ...args: string[]) => tsNode(cwd, 'tools/rename/cli.ts', args);
 const read = (cwd: string, file: string) => readFileSync(path.join(cwd, file), 'utf8');
 const readJson = (cwd: string, file: string) => JSON.parse(read(cwd, file));
 const changedFiles = (cwd: string) =>
-  run(cwd, 'git', ['status', '--porcelain']).output.split('\n').filter(Boolean).sort();
+  runCommand(cwd, 'git', ['status', '--porcelain']).output.split('\n').filter(Boolean).sort();
 
 /** The given mocha test files, in the copy, with the project's own setup. */
 function runTests(cwd: string, files: string[], env?: NodeJS.ProcessEnv) {
-  return run(
+  return runCommand(
     cwd,
     process.execPath,
     [
@@ -49,8 +45,7 @@ function runTests(cwd: string, files: string[], env?: NodeJS.ProcessEnv) {
       '20000',
       ...files,
     ],
-    undefined,
-    env,
+    { env: { ...gitEnv, ...env } },
   );
 }
 
@@ -60,14 +55,14 @@ const titleCase = (words: string) =>
 const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /** `npm ci` refuses a lock file out of step with the package.json files; it checks that before installing. */
-function npmCiAccepts(project: string): { status: number | null; output: string } {
+function npmCiAccepts(project: string): CommandResult {
   const folder = mkdtempSync(path.join(os.tmpdir(), 'rename-lock-'));
   try {
     mkdirSync(path.join(folder, 'lambda'));
     for (const file of ['package.json', 'package-lock.json', 'lambda/package.json']) {
       cpSync(path.join(project, file), path.join(folder, file));
     }
-    return run(folder, 'npm', [
+    return runCommand(folder, 'npm', [
       'ci',
       '--dry-run',
       '--offline',
@@ -210,7 +205,7 @@ describe('npm run rename', function () {
       expect(npmCiAccepts(project).status).to.equal(0);
       // The user agent and the local table are named after the packages.
       expect(read(project, 'lambda/index.js')).to.include('var name = "moon-tally-skill";');
-      const tableName = run(project, process.execPath, [
+      const tableName = runCommand(project, process.execPath, [
         '-r',
         'ts-node/register',
         '-e',
@@ -227,7 +222,7 @@ describe('npm run rename', function () {
         'test/lambda/speech/speech.test.ts',
       ]);
       expect(tests.status, tests.output).to.equal(0);
-      const hostedBundle = run(project, process.execPath, [
+      const hostedBundle = runCommand(project, process.execPath, [
         '-r',
         'ts-node/register',
         '-e',
@@ -340,13 +335,13 @@ describe('npm run rename', function () {
     it('leaves a pruned project that passes lint:skill, the type check, formatting and its replays', () => {
       const lint = tsNode(project, 'tools/skill-lint/cli.ts', []);
       expect(lint.status, lint.output).to.equal(0);
-      const typecheck = run(project, process.execPath, [
+      const typecheck = runCommand(project, process.execPath, [
         path.join(project, 'node_modules/typescript/bin/tsc'),
         '-p',
         '.',
       ]);
       expect(typecheck.status, typecheck.output).to.equal(0);
-      const formatting = run(project, process.execPath, [
+      const formatting = runCommand(project, process.execPath, [
         path.join(project, 'node_modules/prettier/bin/prettier.cjs'),
         '--check',
         'lambda/src',
