@@ -33,10 +33,15 @@ export function linkProjectNodeModules(folder: string): void {
   symlinkSync(path.join(PROJECT_ROOT, 'node_modules'), path.join(folder, 'node_modules'), 'junction');
 }
 
+/** Keeps the linked node_modules out of the git checkout at `folder`, as .gitignore keeps an installed one. */
+export function excludeLinkedNodeModules(folder: string): void {
+  appendFileSync(path.join(folder, '.git', 'info', 'exclude'), '/node_modules\n');
+}
+
 /** Makes `folder` a git checkout with everything committed; the linked node_modules stays out of git. */
 export function commitAll(folder: string): void {
   git(folder, 'init', '-q', '--initial-branch=main');
-  appendFileSync(path.join(folder, '.git', 'info', 'exclude'), '/node_modules\n');
+  excludeLinkedNodeModules(folder);
   git(folder, 'add', '-A');
   git(folder, 'commit', '-q', '-m', 'The template');
 }

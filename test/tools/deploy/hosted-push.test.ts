@@ -1,7 +1,6 @@
 import { expect } from 'chai';
 import { spawn } from 'node:child_process';
 import {
-  appendFileSync,
   chmodSync,
   cpSync,
   existsSync,
@@ -9,13 +8,14 @@ import {
   readFileSync,
   rmSync,
   statSync,
+  writeFileSync,
 } from 'node:fs';
-import { writeFileSync, symlinkSync } from 'node:fs';
 import { speechFor } from '../../../lambda/src/speech';
 import { readLocaleListings } from '../../../tools/project/skill-package';
 import { runCommand } from '../../support/commands';
 import { git } from '../../support/git';
 import { createHostedSkillClone } from '../../support/hosted-skill-clone';
+import { excludeLinkedNodeModules, linkProjectNodeModules, PROJECT_ROOT } from '../../support/project-copy';
 import os from 'node:os';
 import path from 'node:path';
 import { ResponseEnvelope } from 'ask-sdk-model';
@@ -25,7 +25,6 @@ import { copyProjectToHostedSkill } from '../../../tools/deploy/hosted-skill-cop
 import { launchRequest } from '../../support/requests';
 import { speechOf } from '../../support/responses';
 
-const projectRoot = path.resolve(__dirname, '../../..');
 // The first sentence of a new user's welcome, as the speech has it (after `npm run rename` too).
 const WELCOME = speechFor('en-US').welcome(0);
 const GREETING = WELCOME.slice(0, WELCOME.indexOf('.') + 1);
@@ -58,10 +57,10 @@ describe('deploying to Alexa-hosted by git push (a local bare repository stands 
     ({ remote, clone: hosted } = createHostedSkillClone(workspace, { skillId: HOSTED_SKILL_ID }));
     askCliHookLog = path.join(workspace, 'ask-cli-hook.log');
     installAskCliHook(hosted, askCliHookLog);
-    await copyProjectToHostedSkill(projectRoot, hosted);
+    await copyProjectToHostedSkill(PROJECT_ROOT, hosted);
     // Stands in for `npm ci` there: the same packages, without downloading them again.
-    symlinkSync(path.join(projectRoot, 'node_modules'), path.join(hosted, 'node_modules'), 'junction');
-    appendFileSync(path.join(hosted, '.git', 'info', 'exclude'), '/node_modules\n');
+    linkProjectNodeModules(hosted);
+    excludeLinkedNodeModules(hosted);
     const prepare = runCommand(hosted, 'npm', ['run', 'prepare']);
     expect(prepare.status, prepare.output).to.equal(0);
   });
@@ -74,7 +73,7 @@ describe('deploying to Alexa-hosted by git push (a local bare repository stands 
       'skill-package/interactionModels/custom/en-US.json',
     ]) {
       expect(readFileSync(path.join(hosted, file), 'utf8'), file).to.equal(
-        readFileSync(path.join(projectRoot, file), 'utf8'),
+        readFileSync(path.join(PROJECT_ROOT, file), 'utf8'),
       );
     }
     expect(existsSync(path.join(hosted, 'lambda', 'util.js')), "the template's lambda/util.js").to.equal(
@@ -92,7 +91,7 @@ describe('deploying to Alexa-hosted by git push (a local bare repository stands 
     expect(manifest.apis.custom.endpoint).to.deep.equal({
       uri: `arn:aws:lambda:us-east-1:123456789012:function:${HOSTED_SKILL_ID}`,
     });
-    expect(manifest.publishingInformation.locales).to.deep.equal(readLocaleListings(projectRoot));
+    expect(manifest.publishingInformation.locales).to.deep.equal(readLocaleListings(PROJECT_ROOT));
     expect(
       statSync(path.join(hosted, 'hooks', 'pre-push')).mode & 0o111,
       'hooks/pre-push is executable',
