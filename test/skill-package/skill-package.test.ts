@@ -9,7 +9,8 @@ import {
   type Understanding,
   type UtteranceResolver,
 } from '../../tools/dialog/utterance-resolver';
-import { PROJECT_ROOT, readSkillManifest } from '../support/skill-manifest';
+import { PROJECT_ROOT } from '../support/project-copy';
+import { readSkillManifest } from '../support/skill-manifest';
 
 /** ASK's "Develop Skills in Multiple Languages": every locale custom skills can use. */
 const ASK_CUSTOM_SKILL_LOCALES = [

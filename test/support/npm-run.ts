@@ -1,8 +1,6 @@
 import { spawn } from 'node:child_process';
 import net from 'node:net';
-import path from 'node:path';
-
-const PROJECT_ROOT = path.resolve(__dirname, '..', '..');
+import { PROJECT_ROOT } from './project-copy';
 
 /** `npm run <script>` as a user or a process manager starts it: through npm, and so through npm's shell. */
 export interface NpmRun {

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { PROJECT_ROOT } from './project-copy';
 
 /** What the store shows for one locale (`manifest.publishingInformation.locales.<locale>` in skill.json). */
 export interface PublishedLocale {
@@ -15,8 +16,6 @@ export interface SkillManifest {
   published: Record<string, PublishedLocale>;
   privacyLocales: string[];
 }
-
-export const PROJECT_ROOT = path.resolve(__dirname, '..', '..');
 
 /** The parts of skill-package/skill.json the tests compare with the models and the speech. */
 export function readSkillManifest(root = PROJECT_ROOT): SkillManifest {

@@ -1,7 +1,8 @@
 import { expect } from 'chai';
 import { Speech, SPEECH_LOCALES, speechFor } from '../../../lambda/src/speech';
 import { readInvocationName } from '../../../tools/project/skill-package';
-import { PROJECT_ROOT, skillNames } from '../../support/skill-manifest';
+import { PROJECT_ROOT } from '../../support/project-copy';
+import { skillNames } from '../../support/skill-manifest';
 
 type Sentence = keyof Speech;
 

@@ -4,8 +4,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { copyProjectToHostedSkill } from '../../../tools/deploy/hosted-skill-copy';
-
-const projectRoot = path.resolve(__dirname, '../../..');
+import { PROJECT_ROOT } from '../../support/project-copy';
 
 describe('npm run copy-to-hosted', () => {
   let folder: string;
@@ -22,19 +21,19 @@ describe('npm run copy-to-hosted', () => {
     );
 
   it('refuses a folder that is not an ask-cli project', async () => {
-    const error = await copyProjectToHostedSkill(projectRoot, folder).catch((reason: Error) => reason);
+    const error = await copyProjectToHostedSkill(PROJECT_ROOT, folder).catch((reason: Error) => reason);
     expect(String(error)).to.include('has no ask-resources.json');
   });
 
   it('refuses a skill that is not Alexa-hosted', async () => {
     writeResources('@ask-cli/cfn-deployer');
-    const error = await copyProjectToHostedSkill(projectRoot, folder).catch((reason: Error) => reason);
+    const error = await copyProjectToHostedSkill(PROJECT_ROOT, folder).catch((reason: Error) => reason);
     expect(String(error)).to.include('is not an Alexa-hosted skill');
   });
 
   it('refuses a repository with uncommitted changes, so the copy can be reviewed and undone with git', async () => {
     writeResources('@ask-cli/hosted-skill-deployer');
-    const error = await copyProjectToHostedSkill(projectRoot, folder).catch((reason: Error) => reason);
+    const error = await copyProjectToHostedSkill(PROJECT_ROOT, folder).catch((reason: Error) => reason);
     expect(String(error)).to.include('has uncommitted changes: commit or stash them first');
   });
 });

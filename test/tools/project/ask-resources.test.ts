@@ -9,8 +9,7 @@ import {
   readAskProfiles,
   skillIdOf,
 } from '../../../tools/project/ask-resources';
-
-const projectRoot = path.resolve(__dirname, '../../..');
+import { PROJECT_ROOT } from '../../support/project-copy';
 
 describe("ask-cli's project files", () => {
   it('chooses the profile as ask-cli does: --profile, then ASK_DEFAULT_PROFILE, then "default"', () => {
@@ -21,13 +20,13 @@ describe("ask-cli's project files", () => {
 
   it('has one CloudFormation profile with the stack, runtime and handler, and one Alexa-hosted profile', () => {
     // `ask new` renames the template's "default" profile after the user's ASK CLI profile.
-    const profiles = readAskProfiles(projectRoot);
+    const profiles = readAskProfiles(PROJECT_ROOT);
     expect(profiles.map(({ deployer }) => deployer)).to.have.members([
       DEPLOYERS.cloudFormation,
       DEPLOYERS.hosted,
     ]);
     const cloudFormation = profiles.find(({ deployer }) => deployer === DEPLOYERS.cloudFormation);
-    expect(askProfile(projectRoot, cloudFormation!.name).userConfig).to.deep.include({
+    expect(askProfile(PROJECT_ROOT, cloudFormation!.name).userConfig).to.deep.include({
       runtime: 'nodejs22.x',
       handler: 'index.handler',
       templatePath: './infrastructure/cfn-deployer/skill-stack.yaml',
@@ -35,8 +34,8 @@ describe("ask-cli's project files", () => {
   });
 
   it('names the profiles there are when asked for one that is not there', () => {
-    const names = readAskProfiles(projectRoot).map(({ name }) => name);
-    expect(() => askProfile(projectRoot, 'nobody')).to.throw(
+    const names = readAskProfiles(PROJECT_ROOT).map(({ name }) => name);
+    expect(() => askProfile(PROJECT_ROOT, 'nobody')).to.throw(
       `ask-resources.json has no deployer for the profile "nobody" (it has: ${names.join(', ')})`,
     );
   });
