@@ -1,5 +1,4 @@
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
+import { readLocales } from '../../tools/project/skill-package';
 
 /** The names the rename tests give a project: "Moon Tally", which no project of the template has yet. */
 
@@ -16,19 +15,13 @@ export const NEW_NAMES = new RegExp(
   'i',
 );
 
-export const localesOf = (project: string): string[] =>
-  Object.keys(
-    JSON.parse(readFileSync(path.join(project, 'skill-package', 'skill.json'), 'utf8')).manifest
-      .publishingInformation.locales,
-  );
-
 /** `--name "Moon Tally" --invocation "moon tally"`, and a name in their own script for the locales that need one. */
 export const moonTally = (project: string): string[] => [
   '--name',
   'Moon Tally',
   '--invocation',
   'moon tally',
-  ...localesOf(project)
+  ...readLocales(project)
     .filter((locale) => locale in OWN_SCRIPT_INVOCATIONS)
     .flatMap((locale) => ['--invocation', `${locale}=${OWN_SCRIPT_INVOCATIONS[locale]}`]),
 ];

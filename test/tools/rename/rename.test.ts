@@ -11,9 +11,15 @@ import {
 } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import {
+  type LocaleListing,
+  readInvocationName,
+  readLocaleListings,
+  readLocales,
+} from '../../../tools/project/skill-package';
 import { readStackTemplate } from '../../../tools/project/skill-stack';
 import { commitAll, copyProject } from '../../support/project-copy';
-import { localesOf, moonTally, NEW_NAMES } from '../../support/rename-names';
+import { moonTally, NEW_NAMES } from '../../support/rename-names';
 import { type CommandResult, runCommand } from '../../support/commands';
 import { git, gitEnv } from '../../support/git';
 
@@ -93,22 +99,14 @@ describe('npm run rename', function () {
     before(() => {
       project = copyProject(mkdtempSync(path.join(os.tmpdir(), 'rename-')));
       commitAll(project);
-      const listing = readJson(project, 'skill-package/skill.json').manifest.publishingInformation.locales[
-        'en-US'
-      ];
+      const listings = readLocaleListings(project) as Record<string, Required<LocaleListing>>;
       original = {
-        ...listing,
-        invocation: readJson(project, 'skill-package/interactionModels/custom/en-US.json').interactionModel
-          .languageModel.invocationName,
+        ...listings['en-US'],
+        invocation: readInvocationName('en-US', project),
         packageName: readJson(project, 'package.json').name,
-        allNames: localesOf(project).flatMap((locale) => {
-          const invocation = readJson(project, `skill-package/interactionModels/custom/${locale}.json`)
-            .interactionModel.languageModel.invocationName;
-          return [
-            readJson(project, 'skill-package/skill.json').manifest.publishingInformation.locales[locale].name,
-            invocation,
-            titleCase(invocation),
-          ];
+        allNames: readLocales(project).flatMap((locale) => {
+          const invocation = readInvocationName(locale, project);
+          return [listings[locale].name, invocation, titleCase(invocation)];
         }),
       };
     });
@@ -160,7 +158,7 @@ describe('npm run rename', function () {
         'package-lock.json',
         'package.json',
         'skill-package/skill.json',
-        ...localesOf(project).map((locale) => `skill-package/interactionModels/custom/${locale}.json`),
+        ...readLocales(project).map((locale) => `skill-package/interactionModels/custom/${locale}.json`),
       ]);
       const renamable =
         /^(skill-package\/|lambda\/src\/speech\/(locales|shared)\/|test\/dialogs\/|infrastructure\/cfn-deployer\/skill-stack\.yaml$|(lambda\/)?package\.json$|package-lock\.json$|lambda\/index\.js$)/;
@@ -179,9 +177,7 @@ describe('npm run rename', function () {
       );
       expect(removed.filter((line) => !oldNames.test(line))).to.deep.equal([]);
 
-      const listing = readJson(project, 'skill-package/skill.json').manifest.publishingInformation.locales[
-        'en-US'
-      ];
+      const listing = readLocaleListings(project)['en-US'];
       expect(listing.name).to.equal('Moon Tally');
       // The speech's name too, which ask new leaves as the template's while renaming skill.json.
       const spokenName = original.invocation.replace(
@@ -194,10 +190,7 @@ describe('npm run rename', function () {
       expect(listing.examplePhrases).to.deep.equal(
         original.examplePhrases.map((phrase) => phrase.replace(original.invocation, 'moon tally')),
       );
-      expect(
-        readJson(project, 'skill-package/interactionModels/custom/en-US.json').interactionModel.languageModel
-          .invocationName,
-      ).to.equal('moon tally');
+      expect(readInvocationName('en-US', project)).to.equal('moon tally');
       expect(readJson(project, 'package.json').name).to.equal('moon-tally');
       expect(readJson(project, 'lambda/package.json').name).to.equal('moon-tally-skill');
       const lock = read(project, 'package-lock.json');
@@ -257,8 +250,8 @@ describe('npm run rename', function () {
       project = copyProject(mkdtempSync(path.join(os.tmpdir(), 'rename-locales-')));
       // A project pruned to English alone gets a second locale for these tests.
       if (!existsSync(path.join(project, germanModel))) addGermanLocale(project);
-      locales = localesOf(project);
-      germanInvocation = readJson(project, germanModel).interactionModel.languageModel.invocationName;
+      locales = readLocales(project);
+      germanInvocation = readInvocationName('de-DE', project);
     });
     after(() => rmSync(project, { recursive: true, force: true }));
 
@@ -273,10 +266,8 @@ describe('npm run rename', function () {
         'de-DE=weltraum fakten',
       );
       expect(renamed.status, renamed.output).to.equal(0);
-      expect(readJson(project, germanModel).interactionModel.languageModel.invocationName).to.equal(
-        'weltraum fakten',
-      );
-      const listings = readJson(project, 'skill-package/skill.json').manifest.publishingInformation.locales;
+      expect(readInvocationName('de-DE', project)).to.equal('weltraum fakten');
+      const listings = readLocaleListings(project);
       for (const locale of locales) expect(listings[locale].name, locale).to.equal("Sam's Space: Facts");
       const germanPhrases = (listings['de-DE'].examplePhrases as string[]).join('\n');
       expect(germanPhrases).to.include('weltraum fakten').and.not.include(germanInvocation);
@@ -364,9 +355,7 @@ describe('npm run rename', function () {
         expect(renamed.output).to.match(
           /^\[Error\]: test\/dialogs\/broken.json: Failed to parse file: .* Nothing was changed.\n$/,
         );
-        expect(
-          readJson(project, 'skill-package/skill.json').manifest.publishingInformation.locales['en-US'].name,
-        ).to.equal("Sam's Space: Facts");
+        expect(readLocaleListings(project)['en-US'].name).to.equal("Sam's Space: Facts");
       } finally {
         rmSync(path.join(project, 'test/dialogs/broken.json'));
       }
