@@ -426,7 +426,7 @@ function spokenName(files: ProjectFiles, locale: string, candidates: string[]): 
 }
 
 /** "hello counter" → "Hello Counter": how the template's names are written. */
-function titleCase(words: string): string {
+export function titleCase(words: string): string {
   return words.replace(
     /(^|\s)(\p{L})/gu,
     (_match, space: string, letter: string) => space + letter.toUpperCase(),

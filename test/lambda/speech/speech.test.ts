@@ -1,6 +1,7 @@
 import { expect } from 'chai';
 import { Speech, SPEECH_LOCALES, speechFor } from '../../../lambda/src/speech';
 import { readInvocationName } from '../../../tools/project/skill-package';
+import { titleCase } from '../../../tools/rename/rename';
 import { PROJECT_ROOT } from '../../support/project-copy';
 import { skillNames } from '../../support/skill-manifest';
 
@@ -21,8 +22,6 @@ const NON_ASCII_DIGIT = /(?![0-9])\p{Nd}/u;
 const names = skillNames();
 /** The locale ask-cli's `ask new` names the skill in (its Manifest.setSkillName): en-US, else the first. */
 const ASK_NEW_RENAMES = 'en-US' in names ? 'en-US' : Object.keys(names)[0];
-const titleCase = (words: string) =>
-  words.replace(/(^|\s)(\p{L})/gu, (_match, space: string, letter: string) => space + letter.toUpperCase());
 
 describe('speech by locale', () => {
   it('answers each locale of the skill with speech of its own', () => {

@@ -18,6 +18,7 @@ import {
   readLocales,
 } from '../../../tools/project/skill-package';
 import { readStackTemplate } from '../../../tools/project/skill-stack';
+import { titleCase } from '../../../tools/rename/rename';
 import { commitAll, copyProject } from '../../support/project-copy';
 import { moonTally, NEW_NAMES } from '../../support/rename-names';
 import { type CommandResult, runCommand } from '../../support/commands';
@@ -54,9 +55,6 @@ function runTests(cwd: string, files: string[], env?: NodeJS.ProcessEnv) {
     { env: { ...gitEnv, ...env } },
   );
 }
-
-const titleCase = (words: string) =>
-  words.replace(/(^|\s)(\p{L})/gu, (_match, space: string, letter: string) => space + letter.toUpperCase());
 
 const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
@@ -180,10 +178,7 @@ describe('npm run rename', function () {
       const listing = readLocaleListings(project)['en-US'];
       expect(listing.name).to.equal('Moon Tally');
       // The speech's name too, which ask new leaves as the template's while renaming skill.json.
-      const spokenName = original.invocation.replace(
-        /(^|\s)(\p{L})/gu,
-        (_, space, letter) => space + letter.toUpperCase(),
-      );
+      const spokenName = titleCase(original.invocation);
       expect(listing.description).to.include('Moon Tally');
       expect(listing.description).not.to.include(original.name);
       expect(listing.description).not.to.include(spokenName);
