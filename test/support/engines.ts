@@ -34,7 +34,7 @@ export function describeOnEngine(
     describe(`${title} (on ${ENGINE_LABELS[engine]})`, () => define(engine));
 }
 
-export function selectedEngines(): DynamoDbEngine[] {
+function selectedEngines(): DynamoDbEngine[] {
   const chosen = process.env.DYNAMODB_ENGINE;
   if (chosen === 'all') return ['dynalite', 'dynamodb-local'];
   return [parseEngine(chosen || undefined)];
