@@ -31,6 +31,13 @@ describe('npm run copy-to-hosted', () => {
     expect(String(error)).to.include('is not an Alexa-hosted skill');
   });
 
+  it('refuses a folder that is not the top of a git checkout, in one line', async () => {
+    rmSync(path.join(folder, '.git'), { recursive: true, force: true });
+    writeResources('@ask-cli/hosted-skill-deployer');
+    const error = await copyProjectToHostedSkill(PROJECT_ROOT, folder).catch((reason: Error) => reason);
+    expect(String(error)).to.equal(`Error: ${folder} is not the top of a git repository.`);
+  });
+
   it('refuses a repository with uncommitted changes, so the copy can be reviewed and undone with git', async () => {
     writeResources('@ask-cli/hosted-skill-deployer');
     const error = await copyProjectToHostedSkill(PROJECT_ROOT, folder).catch((reason: Error) => reason);
